@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Kernel helpers shared by the modelled versions (kernel/fork.c, cred.c, exit.c, pid.c counterparts). */
+#ifndef CLONEFUZZ_HELPERS_H
+#define CLONEFUZZ_HELPERS_H
+
+#include "world.h"
+
+/*
+ * model: kernel release functions that take no task get the owner of the
+ * reference as an extra argument, so the ledger can tell who let go.
+ */
+void *obj_new(enum kind kind, size_t size, struct kobj *owner);
+void kres_put(struct kres *r, struct kobj *owner);
+
+struct task_struct *dup_task_struct(struct task_struct *orig);
+void free_task(struct task_struct *tsk);
+
+struct cred *prepare_creds(struct task_struct *owner);
+void put_cred(const struct cred *cred, struct kobj *owner);
+int copy_creds(struct task_struct *p, unsigned long clone_flags);
+void exit_creds(struct task_struct *tsk);
+void get_user_ns(struct user_namespace *ns, struct kobj *owner);
+void put_user_ns(struct user_namespace *ns, struct kobj *owner);
+
+int copy_semundo(unsigned long clone_flags, struct task_struct *tsk);
+void exit_sem(struct task_struct *tsk);
+int copy_files(unsigned long clone_flags, struct task_struct *tsk);
+void exit_files(struct task_struct *tsk);
+int copy_fs(unsigned long clone_flags, struct task_struct *tsk);
+void exit_fs(struct task_struct *tsk);
+int copy_sighand(unsigned long clone_flags, struct task_struct *tsk);
+void __cleanup_sighand(struct sighand_struct *sighand, struct kobj *owner);
+int copy_mm(unsigned long clone_flags, struct task_struct *tsk);
+void mmput(struct mm_struct *mm, struct kobj *owner);
+int copy_io(unsigned long clone_flags, struct task_struct *tsk);
+void exit_io_context(struct task_struct *tsk);
+int copy_thread(unsigned long clone_flags, unsigned long sp,
+		unsigned long arg, struct task_struct *p, unsigned long tls);
+void exit_thread(struct task_struct *tsk);
+
+struct kres *mpol_dup(struct kres *old, struct task_struct *owner);
+void mpol_put(struct kres *pol, struct kobj *owner);
+int perf_event_init_task(struct task_struct *child);
+void perf_event_free_task(struct task_struct *task);
+int audit_alloc(struct task_struct *tsk);
+void audit_free(struct task_struct *tsk);
+void delayacct_tsk_init(struct task_struct *tsk);
+void delayacct_tsk_free(struct task_struct *tsk);
+bool try_module_get(struct kres *module, struct kobj *owner);
+void module_put(struct kres *module, struct kobj *owner);
+void get_css_set(struct kres *cset, struct kobj *owner);
+void put_css_set(struct kres *cset, struct kobj *owner);
+
+void get_nsproxy(struct nsproxy *ns, struct kobj *owner);
+void put_nsproxy(struct nsproxy *ns, struct kobj *owner);
+void exit_task_namespaces(struct task_struct *p);
+void get_pid_ns(struct pid_namespace *ns, struct kobj *owner);
+void put_pid_ns(struct pid_namespace *ns, struct kobj *owner);
+struct ns_common *new_ns_common(enum kind kind, struct user_namespace *user_ns,
+				struct kobj *owner);
+void put_ns_common(struct ns_common *ns, struct kobj *owner);
+
+int alloc_pidmap(struct pid_namespace *ns);
+void free_pidmap(struct upid *upid);
+void put_pid(struct pid *pid, struct kobj *owner);
+void free_pid(struct pid *pid, struct kobj *owner);
+
+/* Scenario-level exit: do_exit() and the parent's reap of @tsk's whole group. */
+void exit_thread_group(struct task_struct *tsk);
+
+#endif

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Kernel idioms the model's mirrored code uses: error pointers, likely/unlikely. */
+#ifndef CLONEFUZZ_KERNEL_H
+#define CLONEFUZZ_KERNEL_H
+
+#include <stdint.h>
+
+#include "vocab.h"
+
+#define MAX_ERRNO	4095
+
+static inline void *ERR_PTR(long error)
+{
+	return (void *)error;
+}
+
+static inline long PTR_ERR(const void *ptr)
+{
+	return (long)ptr;
+}
+
+static inline int IS_ERR(const void *ptr)
+{
+	return (uintptr_t)ptr >= (uintptr_t)-MAX_ERRNO;
+}
+
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+
+#endif

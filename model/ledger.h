@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The ledger: every object, every reference and lock hold with its owner, and the violations seen. */
+#ifndef CLONEFUZZ_LEDGER_H
+#define CLONEFUZZ_LEDGER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vocab.h"
+
+enum hold_type {
+	HOLD_REF,		/* a reference count (usage, count, users, ...) */
+	HOLD_PROCESSES,		/* a charge on user_struct->processes */
+	HOLD_LIVE,		/* signal_struct->live */
+	HOLD_LOCK,		/* a lock (tasklist_lock, siglock, rwsem) */
+	NR_HOLDS
+};
+
+enum vtype {
+#define VIOLATION(n, d) V_##n,
+#include "violations.def"
+#undef VIOLATION
+	NR_VTYPES
+};
+
+extern const char *const hold_names[NR_HOLDS];
+extern const char *const vtype_names[NR_VTYPES];
+
+/* The header of every object the model allocates. */
+struct kobj {
+	unsigned int id;	/* creation order, never reused within a scenario */
+	unsigned char kind;	/* enum kind */
+	bool freed;		/* freed objects stay allocated until reset */
+	bool persistent;	/* a documented side effect that outlives a failed call */
+	int cnt[NR_HOLDS];	/* the kernel's counters, kept by the ledger */
+};
+
+struct hold {
+	struct kobj *obj;
+	struct kobj *owner;
+	unsigned char type;	/* enum hold_type */
+	int n;
+};
+
+enum ledger_op { LOP_ALLOC, LOP_FREE, LOP_GET, LOP_PUT, LOP_MOVE };
+
+struct ledger_event {
+	unsigned char op;	/* enum ledger_op */
+	unsigned char type;	/* enum hold_type */
+	unsigned char label;	/* enum label_id in force when it happened */
+	struct kobj *obj;
+	struct kobj *owner;
+};
+
+#define MAX_VIOLATIONS 16
+
+struct violation {
+	unsigned char type;	/* enum vtype */
+	unsigned char kind;	/* enum kind it concerns, or NR_KINDS */
+	char msg[192];
+};
+
+struct ledger {
+	struct kobj **objs;	/* every object of the scenario, by id - 1 */
+	size_t nr_objs, cap_objs;
+	struct hold *holds;
+	size_t nr_holds, cap_holds;
+	struct ledger_event *events;	/* since ledger_mark_events() */
+	size_t nr_events, cap_events;
+	unsigned char cur_label;
+	struct violation v[MAX_VIOLATIONS];
+	size_t nr_v;		/* may exceed MAX_VIOLATIONS: only the first are kept */
+	unsigned long live[NR_KINDS];
+};
+
+extern struct ledger ledger;
+
+void ledger_reset(void);
+void *kobj_alloc(enum kind kind, size_t size);
+void kobj_free(struct kobj *o);
+void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t);
+bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t);
+void hold_move(struct kobj *o, struct kobj *from, struct kobj *to, enum hold_type t);
+int hold_count(const struct kobj *o, const struct kobj *owner, enum hold_type t);
+void ledger_violation(enum vtype t, int kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *kobj_str(const struct kobj *o, char *buf, size_t len);
+
+/* A frozen copy of the ledger, to compare a call's effect. */
+struct snapshot {
+	struct hold *holds;
+	size_t nr_holds;
+	unsigned int id_mark;	/* objects with a larger id were created later */
+};
+
+void snapshot_take(struct snapshot *s);
+void snapshot_free(struct snapshot *s);
+
+/* Holdings differing between @before and now: callback per difference. */
+typedef void (*hold_diff_fn)(const struct hold *h, int delta, void *arg);
+void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg);
+
+static inline void get_ref(struct kobj *o, struct kobj *owner)
+{
+	hold_get(o, owner, HOLD_REF);
+}
+
+static inline bool put_ref(struct kobj *o, struct kobj *owner)
+{
+	return hold_put(o, owner, HOLD_REF);
+}
+
+static inline void lock_take(struct kobj *o, struct kobj *owner)
+{
+	hold_get(o, owner, HOLD_LOCK);
+}
+
+static inline void lock_drop(struct kobj *o, struct kobj *owner)
+{
+	hold_put(o, owner, HOLD_LOCK);
+}
+
+#endif

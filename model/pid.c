@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Pid numbers and struct pid lifetimes shared by the modelled versions (kernel/pid.c). */
+#include "helpers.h"
+#include "profile.h"
+
+static bool pid_nr_used(struct pid_namespace *ns, int nr)
+{
+	size_t i;
+
+	for (i = 0; i < ledger.nr_objs; i++) {
+		struct pid *pid = (struct pid *)ledger.objs[i];
+
+		if (pid->obj.kind != KIND_pid || pid->obj.freed)
+			continue;
+		if (pid->level >= ns->level &&
+		    pid->numbers[ns->level].ns == ns &&
+		    pid->numbers[ns->level].nr == nr)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * alloc_pidmap: the next free number after last_pid, wrapping.
+ * model: numbers are found by scanning the live pids, not a bitmap, and the
+ * wrap restarts at 1 rather than RESERVED_PIDS.
+ */
+int alloc_pidmap(struct pid_namespace *ns)
+{
+	int nr = ns->last_pid, tries;
+
+	for (tries = 1; tries < ns->pid_max; tries++) {
+		if (++nr >= ns->pid_max)
+			nr = 1;
+		if (!pid_nr_used(ns, nr)) {
+			ns->last_pid = nr;
+			ns->nr_allocated++;
+			return nr;
+		}
+	}
+	return -1;
+}
+
+void free_pidmap(struct upid *upid)
+{
+	upid->ns->nr_allocated--;
+	upid->nr = 0;
+}
+
+void put_pid(struct pid *pid, struct kobj *owner)
+{
+	struct pid_namespace *ns;
+
+	if (!pid)
+		return;
+	ns = pid->numbers[pid->level].ns;
+	if (put_ref(&pid->obj, owner)) {
+		kobj_free(&pid->obj);
+		put_pid_ns(ns, &pid->obj);
+	}
+}
+
+void free_pid(struct pid *pid, struct kobj *owner)
+{
+	int i;
+
+	for (i = 0; i <= pid->level; i++) {
+		struct pid_namespace *ns = pid->numbers[i].ns;
+
+		/*
+		 * 3.x+: when the first process of a new namespace fails to
+		 * fork, the namespace stops accepting new pids.
+		 */
+		if (profile->kv >= KV(3, 8, 0) && ns->nr_allocated == 1 &&
+		    !ns->child_reaper && ns->level > 0)
+			ns->adding = false;
+		free_pidmap(pid->numbers + i);
+	}
+	/* call_rcu(delayed_put_pid); model: at once */
+	put_pid(pid, owner);
+}
+
+int pid_nr_ns(struct pid *pid, struct pid_namespace *ns)
+{
+	if (pid && ns->level <= pid->level && pid->numbers[ns->level].ns == ns)
+		return pid->numbers[ns->level].nr;
+	return 0;
+}

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The registry of modelled kernel versions and lookups into their tables. */
+#include <string.h>
+
+#include "profile.h"
+
+extern const struct profile profile_v2_6_32;
+extern const struct profile profile_v4_0;
+
+const struct profile *const profiles[] = {
+	&profile_v2_6_32,
+	&profile_v4_0,
+};
+const size_t nr_profiles = sizeof(profiles) / sizeof(profiles[0]);
+
+const struct profile *profile = &profile_v4_0;
+
+const char *const rel_cond_names[NR_RCS] = {
+	[RC_ALWAYS] = "always",
+	[RC_THREAD] = "CLONE_THREAD",
+	[RC_NOT_THREAD] = "!CLONE_THREAD",
+	[RC_PRESENT] = "if held",
+	[RC_NOT_INIT_PID] = "pid != &init_struct_pid",
+};
+
+const struct profile *profile_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nr_profiles; i++)
+		if (!strcmp(profiles[i]->name, name))
+			return profiles[i];
+	return NULL;
+}
+
+const struct site_row *profile_site(const struct profile *p, int site)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_sites; i++)
+		if (p->sites[i].site == site)
+			return &p->sites[i];
+	return NULL;
+}
+
+const struct check_row *profile_check(const struct profile *p, int check)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_checks; i++)
+		if (p->checks[i].check == check)
+			return &p->checks[i];
+	return NULL;
+}
+
+int profile_label_pos(const struct profile *p, int label)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_labels; i++)
+		if (p->labels[i] == label)
+			return (int)i;
+	return -1;
+}
+
+const struct defect_row *profile_defect(const struct profile *p,
+					const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_defects; i++)
+		if (!strcmp(p->defects[i].name, name))
+			return &p->defects[i];
+	return NULL;
+}

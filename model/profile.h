@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* A modelled kernel version: its entry point and the table that is the truth about its checks, sites and ladder. */
+#ifndef CLONEFUZZ_PROFILE_H
+#define CLONEFUZZ_PROFILE_H
+
+#include <stddef.h>
+
+#include "ledger.h"
+#include "vocab.h"
+
+struct cred;
+struct task_struct;
+
+/* When a label's release runs. */
+enum rel_cond {
+	RC_ALWAYS,
+	RC_THREAD,		/* clone_flags & CLONE_THREAD */
+	RC_NOT_THREAD,		/* !(clone_flags & CLONE_THREAD) */
+	RC_PRESENT,		/* the child holds the object (pointer set) */
+	RC_NOT_INIT_PID,	/* pid != &init_struct_pid */
+	NR_RCS
+};
+
+extern const char *const rel_cond_names[NR_RCS];
+
+struct check_row {
+	int check;		/* CHECK_* */
+	int err;		/* positive errno; 0: the hook decides */
+	int label;		/* L_* it jumps to, or L_none for a return */
+	const char *cond;	/* when it refuses, in words */
+};
+
+struct site_row {
+	int site;		/* SITE_* */
+	int err;		/* errno copy_process returns when it fails */
+	int label;		/* L_* the failure jumps to */
+};
+
+struct rel_row {
+	int label;		/* L_* */
+	int kind;		/* enum kind released */
+	int cond;		/* enum rel_cond */
+	const char *call;	/* the kernel call that releases it */
+};
+
+struct defect_row {
+	const char *name;
+	int vtype;		/* enum vtype the oracle reports */
+	int kind;		/* enum kind it concerns */
+	const char *desc;
+};
+
+struct profile {
+	const char *name;	/* "v4.0" */
+	int kv;			/* KV(4, 0, 5) */
+	const char *source;	/* what the model mirrors */
+	const struct check_row *checks;
+	size_t nr_checks;
+	const struct site_row *sites;
+	size_t nr_sites;
+	const int *labels;	/* ladder order, top to bottom, ending fork_out */
+	size_t nr_labels;
+	const struct rel_row *rels;
+	size_t nr_rels;
+	const struct defect_row *defects;
+	size_t nr_defects;
+	const int *signal_sites;	/* where a scenario's signal may arrive */
+	size_t nr_signal_sites;
+	/* The syscall path: do_fork() with the clone() arguments. */
+	long (*do_fork)(unsigned long clone_flags, unsigned long stack_start,
+			unsigned long stack_size, unsigned long parent_tidptr,
+			unsigned long child_tidptr, unsigned long tls);
+	/* kernel/user_namespace.c create_user_ns() of this version. */
+	int (*create_user_ns)(struct cred *new);
+};
+
+extern const struct profile *profile;	/* the version in force */
+extern const struct profile *const profiles[];
+extern const size_t nr_profiles;
+
+const struct profile *profile_find(const char *name);
+const struct site_row *profile_site(const struct profile *p, int site);
+const struct check_row *profile_check(const struct profile *p, int check);
+int profile_label_pos(const struct profile *p, int label);	/* -1 if absent */
+const struct defect_row *profile_defect(const struct profile *p,
+					const char *name);
+
+#endif

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The world: kernel globals, the baseline every scenario starts from, and capability checks. */
+#include <string.h>
+
+#include "fault.h"
+#include "helpers.h"
+#include "profile.h"
+#include "world.h"
+
+struct task_struct *current;
+int nr_threads;
+int max_threads;
+unsigned long total_forks;
+int nr_processes;
+struct kres *tasklist_lock_obj;
+struct pid init_struct_pid;
+struct user_struct *root_user;
+struct user_namespace *init_user_ns;
+struct pid_namespace *init_pid_ns;
+struct kres *holder_outside;
+struct kres *default_exec_domain;
+bool exec_domain_going;
+int security_task_create_errno;
+bool caller_chrooted;
+struct world world;
+
+void world_config_default(struct world_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->uid = 1000;
+	c->caps = 0;
+	c->rlimit_nproc = 4096;
+	c->max_threads = 4096;
+	c->pid_max = 32768;
+}
+
+/* cap_capable(): the caller's caps count in its own user ns; the owner of a child ns has them all there. */
+bool ns_capable(struct user_namespace *ns, int cap)
+{
+	const struct cred *cred = current->cred;
+
+	for (;;) {
+		if (ns == cred->user_ns)
+			return cred->cap_effective & (1ULL << cap);
+		if (ns->level <= cred->user_ns->level)
+			return false;
+		if (ns->parent == cred->user_ns && ns->owner == cred->euid)
+			return true;
+		ns = ns->parent;
+	}
+}
+
+void world_attach(struct task_struct *p)
+{
+	if (world.nr_tasks < MAX_TASKS)
+		world.tasks[world.nr_tasks++] = p;
+	p->attached = true;
+}
+
+void world_detach(struct task_struct *p)
+{
+	int i;
+
+	for (i = 0; i < world.nr_tasks; i++) {
+		if (world.tasks[i] == p) {
+			memmove(&world.tasks[i], &world.tasks[i + 1],
+				(world.nr_tasks - i - 1) * sizeof(p));
+			world.nr_tasks--;
+			break;
+		}
+	}
+	p->attached = false;
+}
+
+static struct user_namespace *new_user_ns(struct user_namespace *parent,
+					  unsigned int owner, bool mapped)
+{
+	struct user_namespace *ns;
+
+	ns = obj_new(KIND_user_ns, sizeof(*ns), &holder_outside->obj);
+	ns->parent = parent;
+	ns->level = parent ? parent->level + 1 : 0;
+	ns->owner = owner;
+	ns->mapped = mapped;
+	if (parent)
+		get_user_ns(parent, &ns->obj);
+	return ns;
+}
+
+static struct pid_namespace *new_pid_ns(struct pid_namespace *parent)
+{
+	struct pid_namespace *ns;
+
+	ns = obj_new(KIND_pid_ns, sizeof(*ns), &holder_outside->obj);
+	ns->parent = parent;
+	ns->level = parent ? parent->level + 1 : 0;
+	ns->pid_max = world.cfg.pid_max;
+	ns->adding = true;
+	if (parent)
+		get_pid_ns(parent, &ns->obj);
+	return ns;
+}
+
+/* A struct pid for a baseline task: no fault gates, every level numbered. */
+static struct pid *baseline_pid(struct pid_namespace *ns, struct kobj *owner)
+{
+	struct pid *pid = obj_new(KIND_pid, sizeof(*pid), owner);
+	struct pid_namespace *tmp = ns;
+	int i;
+
+	pid->level = ns->level;
+	for (i = ns->level; i >= 0; i--) {
+		pid->numbers[i].nr = alloc_pidmap(tmp);
+		pid->numbers[i].ns = tmp;
+		tmp = tmp->parent;
+	}
+	get_pid_ns(ns, &pid->obj);
+	return pid;
+}
+
+static struct user_struct *new_user(unsigned int uid)
+{
+	struct user_struct *u = obj_new(KIND_user_struct, sizeof(*u),
+					&holder_outside->obj);
+
+	u->uid = uid;
+	return u;
+}
+
+static struct task_struct *baseline_task(const struct world_config *c,
+					 struct cred *cred,
+					 struct nsproxy *nsp,
+					 struct pid_namespace *pidns,
+					 struct task_struct *parent,
+					 struct kres *cset)
+{
+	struct task_struct *t = kobj_alloc(KIND_task_struct, sizeof(*t));
+	struct kobj *o = &t->obj;
+
+	t->state = TASK_RUNNING;
+	t->scn_id = -1;
+	t->stack = obj_new(KIND_thread_info, sizeof(struct kres), o);
+	t->cred = t->real_cred = cred;
+	get_ref(&cred->obj, o);
+	get_ref(&cred->obj, o);
+	hold_get(&cred->user->obj, o, HOLD_PROCESSES);
+	t->files = obj_new(KIND_files_struct, sizeof(*t->files), o);
+	t->fs = obj_new(KIND_fs_struct, sizeof(*t->fs), o);
+	t->sighand = obj_new(KIND_sighand_struct, sizeof(*t->sighand), o);
+	t->signal = obj_new(KIND_signal_struct, sizeof(*t->signal), o);
+	hold_get(&t->signal->obj, o, HOLD_LIVE);
+	t->signal->nr_threads = 1;
+	t->signal->rlim_nproc = c->rlimit_nproc;
+	t->nsproxy = nsp;
+	get_nsproxy(nsp, o);
+	t->thread_pid = baseline_pid(pidns, o);
+	t->pid = t->tgid = pid_nr(t->thread_pid);
+	t->delays = obj_new(KIND_delays, sizeof(struct kres), o);
+	t->exec_domain_module = default_exec_domain;
+	get_ref(&default_exec_domain->obj, o);
+	t->cgroups = cset;
+	get_css_set(cset, o);
+	t->real_parent = t->parent = parent;
+	t->group_leader = t;
+	t->exit_signal = SIGCHLD;
+	world_attach(t);
+	nr_threads++;
+	nr_processes++;
+	return t;
+}
+
+void world_setup(const struct world_config *c)
+{
+	struct user_namespace *uns;
+	struct pid_namespace *pidns, *for_children;
+	struct nsproxy *init_nsproxy, *nsp;
+	struct cred *root_cred, *cred;
+	struct user_struct *user;
+	struct kres *cset;
+	struct task_struct *t;
+	struct fault_plan none = { 0 };
+	int i;
+
+	ledger_reset();
+	memset(&world, 0, sizeof(world));
+	world.cfg = *c;
+	trace_begin(&none);
+	current = NULL;
+	nr_threads = c->nr_threads_extra;
+	max_threads = c->max_threads;
+	total_forks = 0;
+	nr_processes = 0;
+	exec_domain_going = c->exec_domain_gone;
+	security_task_create_errno = c->lsm_task_create;
+	caller_chrooted = c->chrooted;
+	audit_enabled = c->audit;
+
+	holder_outside = kobj_alloc(KIND_holder, sizeof(struct kres));
+	tasklist_lock_obj = kobj_alloc(KIND_lock, sizeof(struct kres));
+	default_exec_domain = obj_new(KIND_module, sizeof(struct kres),
+				      &holder_outside->obj);
+	cset = obj_new(KIND_css_set, sizeof(struct kres), &holder_outside->obj);
+
+	init_user_ns = new_user_ns(NULL, 0, true);
+	root_user = new_user(0);
+	init_pid_ns = new_pid_ns(NULL);
+	init_nsproxy = obj_new(KIND_nsproxy, sizeof(*init_nsproxy),
+			       &holder_outside->obj);
+	init_nsproxy->uts_ns = new_ns_common(KIND_uts_ns, NULL, &init_nsproxy->obj);
+	init_nsproxy->ipc_ns = new_ns_common(KIND_ipc_ns, NULL, &init_nsproxy->obj);
+	init_nsproxy->mnt_ns = new_ns_common(KIND_mnt_ns, NULL, &init_nsproxy->obj);
+	init_nsproxy->net_ns = new_ns_common(KIND_net_ns, NULL, &init_nsproxy->obj);
+	init_nsproxy->pid_ns = init_pid_ns;
+	get_pid_ns(init_pid_ns, &init_nsproxy->obj);
+
+	root_cred = obj_new(KIND_cred, sizeof(*root_cred), &holder_outside->obj);
+	root_cred->cap_effective = CAP_FULL_SET;
+	root_cred->user = root_user;
+	get_ref(&root_user->obj, &root_cred->obj);
+	root_cred->user_ns = init_user_ns;
+	get_user_ns(init_user_ns, &root_cred->obj);
+
+	t = baseline_task(c, root_cred, init_nsproxy, init_pid_ns, NULL, cset);
+	t->signal->flags |= SIGNAL_UNKILLABLE;
+	t->mm = t->active_mm = obj_new(KIND_mm_struct, sizeof(*t->mm), &t->obj);
+	t->mm->owner = t;
+	init_pid_ns->child_reaper = t;
+	world.init = t;
+
+	if (c->caller_is_init) {
+		current = t;
+		goto caller;
+	}
+
+	/* The caller's user: its namespaces, its user_struct, its cred. */
+	uns = init_user_ns;
+	for (i = 0; i < c->userns_depth; i++)
+		uns = new_user_ns(uns, c->uid, true);
+	uns->mapped = !c->unmapped;
+	user = c->uid ? new_user(c->uid) : root_user;
+	for (i = 0; i < c->nproc; i++)
+		hold_get(&user->obj, &holder_outside->obj, HOLD_PROCESSES);
+
+	cred = obj_new(KIND_cred, sizeof(*cred), &holder_outside->obj);
+	cred->uid = cred->euid = c->uid;
+	cred->egid = c->uid;
+	cred->cap_effective = c->caps;
+	cred->user = user;
+	get_ref(&user->obj, &cred->obj);
+	cred->user_ns = uns;
+	get_user_ns(uns, &cred->obj);
+
+	/* The caller's pid namespaces; number 1 of each is a reaper outside the model. */
+	pidns = init_pid_ns;
+	for (i = 0; i < c->pidns_depth; i++) {
+		pidns = new_pid_ns(pidns);
+		pidns->child_reaper = world.init;
+		baseline_pid(pidns, &holder_outside->obj);
+	}
+	for_children = pidns;
+	if (c->pidns_mismatch)
+		for_children = new_pid_ns(pidns);
+
+	nsp = init_nsproxy;
+	if (for_children != init_pid_ns) {
+		struct kobj hdr;
+
+		nsp = obj_new(KIND_nsproxy, sizeof(*nsp), &holder_outside->obj);
+		hdr = nsp->obj;
+		*nsp = *init_nsproxy;
+		nsp->obj = hdr;
+		get_ref(&nsp->uts_ns->obj, &nsp->obj);
+		get_ref(&nsp->ipc_ns->obj, &nsp->obj);
+		get_ref(&nsp->mnt_ns->obj, &nsp->obj);
+		get_ref(&nsp->net_ns->obj, &nsp->obj);
+		nsp->pid_ns = for_children;
+		get_pid_ns(for_children, &nsp->obj);
+	}
+
+	t = baseline_task(c, cred, nsp, pidns, world.init, cset);
+	if (!c->kthread) {
+		t->mm = t->active_mm = obj_new(KIND_mm_struct, sizeof(*t->mm),
+					       &t->obj);
+		t->mm->owner = t;
+	}
+	current = t;
+
+caller:
+	t->fs->in_exec = c->in_exec;
+	t->prio_deadline = c->sched_deadline;
+	if (c->io_context || c->ioprio) {
+		t->io_context = obj_new(KIND_io_context, sizeof(*t->io_context),
+					&t->obj);
+		t->io_context->ioprio_valid = c->ioprio;
+	}
+	if (c->io_bitmap)
+		t->io_bitmap_ptr = obj_new(KIND_io_bitmap, sizeof(struct kres),
+					   &t->obj);
+	if (c->sem_undo)
+		t->sysvsem_undo_list = obj_new(KIND_sem_undo_list,
+					       sizeof(struct kres), &t->obj);
+	if (c->mempolicy)
+		t->mempolicy = obj_new(KIND_mempolicy, sizeof(struct kres),
+				       &t->obj);
+	if (c->perf)
+		t->perf_event_ctxp = obj_new(KIND_perf_context,
+					     sizeof(struct kres), &t->obj);
+	if (c->audit)
+		t->audit_context = obj_new(KIND_audit_context,
+					   sizeof(struct kres), &t->obj);
+	t->scn_id = 0;
+	world.scn[0] = t;
+	world.nr_scn = 1;
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The simulated kernel world: task_struct and the objects it points at, globals, and setup/reset. */
+#ifndef CLONEFUZZ_WORLD_H
+#define CLONEFUZZ_WORLD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ledger.h"
+
+#define MAX_PID_NS_LEVEL	32
+#define MAX_TASKS		256
+#define CAP_FULL_SET		0xffffffffffULL
+#define SIGNAL_UNKILLABLE	0x00000040
+#define PF_FORKNOEXEC		0x00000040
+#define PF_SUPERPRIV		0x00000100
+#define PF_KTHREAD		0x00200000
+#define PF_STARTING		0x00000002
+#define PF_NPROC_EXCEEDED	0x00001000
+#define SIGCHLD			17
+#define SIGSTOP			19
+#define SIGUSR1			10
+#define _NSIG			64
+
+enum { CAP_SETGID = 6, CAP_SETUID = 7, CAP_SYS_ADMIN = 21,
+       CAP_SYS_RESOURCE = 24, CAP_LAST_CAP = 37 };
+
+enum task_state { TASK_NEW, TASK_RUNNING, TASK_STOPPED, TASK_DEAD };
+
+/* An object the model tracks for its lifetime and references only. */
+struct kres {
+	struct kobj obj;
+};
+
+struct user_namespace {
+	struct kobj obj;		/* count */
+	struct user_namespace *parent;	/* holds a ref (3.8+) */
+	struct user_struct *creator;	/* holds a ref (2.6.x) */
+	int level;
+	unsigned int owner;		/* euid of the creator */
+	bool mapped;			/* the caller's ids map into it */
+};
+
+struct user_struct {
+	struct kobj obj;		/* __count; processes as HOLD_PROCESSES */
+	unsigned int uid;
+	struct user_namespace *user_ns;	/* holds a ref (2.6.x alloc_uid) */
+};
+
+struct cred {
+	struct kobj obj;		/* usage */
+	unsigned int uid, euid, egid;
+	unsigned long long cap_effective;
+	struct user_struct *user;	/* holds a ref */
+	struct user_namespace *user_ns;	/* holds a ref */
+};
+
+struct files_struct {
+	struct kobj obj;		/* count */
+};
+
+struct fs_struct {
+	struct kobj obj;		/* users */
+	bool in_exec;
+};
+
+struct sighand_struct {
+	struct kobj obj;		/* count; siglock as HOLD_LOCK */
+};
+
+struct signal_struct {
+	struct kobj obj;		/* sigcnt (count in 2.6.32); live; group_rwsem */
+	unsigned int flags;
+	int nr_threads;
+	unsigned long rlim_nproc;	/* signal->rlim[RLIMIT_NPROC].rlim_cur */
+	int exit_signal_leader;		/* model: the leader's exit_signal */
+};
+
+struct mm_struct {
+	struct kobj obj;		/* mm_users */
+	struct task_struct *owner;	/* CONFIG_MEMCG mm->owner */
+};
+
+/* uts, ipc, mnt and net namespaces: the model only needs their lifetime. */
+struct ns_common {
+	struct kobj obj;
+	struct user_namespace *user_ns;	/* holds a ref (4.0) */
+};
+
+struct pid_namespace {
+	struct kobj obj;		/* kref */
+	struct pid_namespace *parent;	/* holds a ref */
+	struct user_namespace *user_ns;	/* holds a ref (4.0) */
+	int level;
+	int last_pid;
+	int pid_max;			/* model: pid numbers 1..pid_max - 1 */
+	int nr_allocated;		/* pids in use at this level */
+	bool adding;			/* PIDNS_HASH_ADDING */
+	struct task_struct *child_reaper;
+	unsigned char *used;		/* model: bitmap of pid numbers in use */
+};
+
+struct nsproxy {
+	struct kobj obj;		/* count */
+	struct ns_common *uts_ns, *ipc_ns, *mnt_ns, *net_ns;
+	struct pid_namespace *pid_ns;	/* pid_ns_for_children in 4.0 */
+};
+
+struct io_context {
+	struct kobj obj;		/* refcount (active_ref) */
+	bool ioprio_valid;
+};
+
+struct upid {
+	int nr;
+	struct pid_namespace *ns;	/* holds a ref */
+};
+
+struct pid {
+	struct kobj obj;		/* count */
+	int level;
+	struct upid numbers[MAX_PID_NS_LEVEL + 1];
+};
+
+struct task_struct {
+	struct kobj obj;
+	enum task_state state;
+	unsigned int flags;
+	int pid, tgid;
+	int exit_signal;
+	int prio_deadline;		/* dl_prio(p->prio) */
+	unsigned long pending;		/* pending signals, bit n-1 for signal n */
+	struct kres *stack;		/* thread_info */
+	const struct cred *real_cred, *cred;
+	struct files_struct *files;
+	struct fs_struct *fs;
+	struct sighand_struct *sighand;
+	struct signal_struct *signal;
+	struct mm_struct *mm, *active_mm;
+	struct nsproxy *nsproxy;
+	struct io_context *io_context;
+	struct kres *sysvsem_undo_list;
+	struct pid *thread_pid;		/* pids[PIDTYPE_PID].pid */
+	struct kres *mempolicy;
+	struct kres *perf_event_ctxp;
+	struct kres *audit_context;
+	struct kres *delays;
+	struct kres *io_bitmap_ptr;	/* thread.io_bitmap_ptr */
+	struct kres *cgroups;		/* css_set */
+	struct kres *exec_domain_module; /* task_thread_info(p)->exec_domain->module */
+	struct task_struct *real_parent, *parent, *group_leader;
+	/* Test fields. */
+	int scn_id;			/* scenario task number, -1 if none */
+	bool attached;			/* on the task list */
+};
+
+/* What a scenario can set about the world before the first operation. */
+struct world_config {
+	unsigned int uid;
+	unsigned long long caps;
+	bool caller_is_init;		/* the caller is the global init */
+	bool kthread;			/* the caller has no mm */
+	unsigned long rlimit_nproc;
+	int nproc;			/* other processes of the caller's user */
+	int nr_threads_extra;		/* other threads in the system */
+	int max_threads;
+	bool in_exec;			/* exec in progress on the caller's fs */
+	bool io_context;		/* the caller has an io_context */
+	bool ioprio;			/* ... with a valid ioprio */
+	bool io_bitmap;			/* x86 TIF_IO_BITMAP */
+	bool sem_undo;			/* the caller has a SysV undo list */
+	bool mempolicy;			/* the caller has a NUMA mempolicy */
+	bool perf;			/* the caller has inheritable perf events */
+	bool audit;			/* audit is enabled */
+	bool sched_deadline;		/* the caller is SCHED_DEADLINE */
+	bool chrooted;
+	bool unmapped;			/* euid/egid unmapped in its user ns */
+	int userns_depth;		/* nesting level of the caller's user ns */
+	int pidns_depth;		/* nesting level of the caller's pid ns */
+	bool pidns_mismatch;		/* pid_ns_for_children != active pid ns */
+	int lsm_task_create;		/* errno security_task_create returns */
+	bool exec_domain_gone;		/* the exec domain module is unloading */
+	int pid_max;			/* pid numbers per namespace level */
+};
+
+void world_config_default(struct world_config *c);
+
+/* Kernel globals of the model, reset by world_setup(). */
+extern struct task_struct *current;
+extern int nr_threads;
+extern int max_threads;
+extern unsigned long total_forks;
+extern int nr_processes;		/* sum of the per-cpu process_counts */
+extern struct kres *tasklist_lock_obj;
+extern struct pid init_struct_pid;
+extern struct user_struct *root_user;	/* INIT_USER */
+extern struct user_namespace *init_user_ns;
+extern struct pid_namespace *init_pid_ns;
+extern struct kres *holder_outside;	/* owner of references held outside */
+extern struct kres *default_exec_domain;
+extern bool exec_domain_going;
+extern int security_task_create_errno;
+extern bool caller_chrooted;
+extern bool audit_enabled;
+
+struct world {
+	struct world_config cfg;
+	struct task_struct *tasks[MAX_TASKS];	/* attached, in creation order */
+	int nr_tasks;
+	struct task_struct *scn[MAX_TASKS];	/* by scenario task number */
+	int nr_scn;
+	struct task_struct *init;		/* the global init (pid 1) */
+};
+
+extern struct world world;
+
+void world_setup(const struct world_config *cfg);
+void world_attach(struct task_struct *p);
+void world_detach(struct task_struct *p);
+
+static inline bool task_capable(const struct task_struct *t, int cap)
+{
+	return t->cred->cap_effective & (1ULL << cap);
+}
+
+static inline bool capable(int cap)
+{
+	return task_capable(current, cap);
+}
+
+bool ns_capable(struct user_namespace *ns, int cap);
+
+static inline bool thread_group_leader(const struct task_struct *p)
+{
+	return p->group_leader == p;
+}
+
+static inline struct pid_namespace *ns_of_pid(struct pid *pid)
+{
+	return pid->numbers[pid->level].ns;
+}
+
+static inline struct pid_namespace *task_active_pid_ns(struct task_struct *t)
+{
+	return ns_of_pid(t->thread_pid);
+}
+
+static inline int pid_nr(struct pid *pid)
+{
+	return pid ? pid->numbers[0].nr : 0;
+}
+
+int pid_nr_ns(struct pid *pid, struct pid_namespace *ns);
+
+#endif
