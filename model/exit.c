@@ -2,7 +2,8 @@
 /*
  * Task exit for scenarios: do_exit() of every thread of a group, then the
  * parent's reap (release_task and the last put_task_struct).
- * model: exit is exit_group followed at once by the parent's wait; orphans
+ * model: a leader's exit is exit_group followed at once by the parent's wait;
+ * a non-leader thread exits alone; orphans
  * are reparented to the global init; the death of a pid namespace's reaper
  * first takes every other task of that namespace with it.
  */
@@ -98,11 +99,17 @@ static void reap_one(struct task_struct *t)
 	release_task(t);
 }
 
-void exit_thread_group(struct task_struct *tsk)
+void do_exit_and_reap(struct task_struct *tsk)
 {
 	struct task_struct *leader = tsk->group_leader;
 	struct pid *pid = leader->thread_pid;
 	int i;
+
+	/* A thread that is not the leader exits alone and is released at once. */
+	if (!thread_group_leader(tsk)) {
+		reap_one(tsk);
+		return;
+	}
 
 	/* A namespace's reaper takes its namespace with it. */
 	for (i = 1; i <= pid->level; i++) {
@@ -118,7 +125,7 @@ void exit_thread_group(struct task_struct *tsk)
 				continue;
 			if (t->group_leader != leader && in_pid_ns(t, ns) &&
 			    t != world.init) {
-				exit_thread_group(t);
+				do_exit_and_reap(t->group_leader);
 				j = world.nr_tasks;
 			}
 		}

@@ -65,7 +65,7 @@ void free_pidmap(struct upid *upid);
 void put_pid(struct pid *pid, struct kobj *owner);
 void free_pid(struct pid *pid, struct kobj *owner);
 
-/* Scenario-level exit: do_exit() and the parent's reap of @tsk's whole group. */
-void exit_thread_group(struct task_struct *tsk);
+/* Scenario-level exit: do_exit() and the reap of @tsk (of its whole group if it leads one). */
+void do_exit_and_reap(struct task_struct *tsk);
 
 #endif

@@ -256,6 +256,7 @@ void snapshot_take(struct snapshot *s)
 	memcpy(s->holds, ledger.holds, ledger.nr_holds * sizeof(*s->holds));
 	qsort(s->holds, s->nr_holds, sizeof(*s->holds), cmp_hold);
 	s->id_mark = ledger.nr_objs;
+	s->event_mark = ledger.nr_events;
 }
 
 void snapshot_free(struct snapshot *s)

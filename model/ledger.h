@@ -32,6 +32,7 @@ struct kobj {
 	unsigned char kind;	/* enum kind */
 	bool freed;		/* freed objects stay allocated until reset */
 	bool persistent;	/* a documented side effect that outlives a failed call */
+	bool reported;		/* an oracle already named it; later checks stay quiet */
 	int cnt[NR_HOLDS];	/* the kernel's counters, kept by the ledger */
 };
 
@@ -91,6 +92,7 @@ struct snapshot {
 	struct hold *holds;
 	size_t nr_holds;
 	unsigned int id_mark;	/* objects with a larger id were created later */
+	size_t event_mark;	/* ledger events after this index came later */
 };
 
 void snapshot_take(struct snapshot *s);

@@ -51,10 +51,26 @@ const struct flag_name flag_names[] = {
 };
 const size_t nr_flag_names = sizeof(flag_names) / sizeof(flag_names[0]);
 
-static const struct {
-	const char *name;
-	int value;
-} errno_table[] = {
+const struct named_value cap_names[] = {
+#define CAPABILITY(n, b) { #n, b },
+#include "caps.def"
+#undef CAPABILITY
+};
+const size_t nr_cap_names = sizeof(cap_names) / sizeof(cap_names[0]);
+
+const struct named_value signal_names[] = {
+#define SIGNAL(n, v) { #n, v },
+#include "signals.def"
+#undef SIGNAL
+};
+const size_t nr_signal_names = sizeof(signal_names) / sizeof(signal_names[0]);
+
+#include <errno.h>
+#define ERRNO(n, v) _Static_assert(n == v, #n " differs from <errno.h>");
+#include "errnos.def"
+#undef ERRNO
+
+static const struct named_value errno_table[] = {
 #define ERRNO(n, v) { #n, v },
 #include "errnos.def"
 #undef ERRNO

@@ -45,10 +45,32 @@ enum {
 #undef FLAG
 };
 
+/*
+ * Errno constants from errnos.def. A file that includes the C library's
+ * <errno.h> first keeps its macros: on Linux they have the same values, which
+ * vocab.c asserts. ERESTARTNOINTR is kernel-internal and always comes from here.
+ */
+#ifndef EPERM
 enum {
 #define ERRNO(n, v) n = v,
 #include "errnos.def"
 #undef ERRNO
+};
+#else
+#define ERESTARTNOINTR 513
+#endif
+
+enum {
+#define CAPABILITY(n, b) n = b,
+#include "caps.def"
+#undef CAPABILITY
+	CAP_LAST_CAP = CAP_AUDIT_READ
+};
+
+enum {
+#define SIGNAL(n, v) n = v,
+#include "signals.def"
+#undef SIGNAL
 };
 
 struct flag_name {
@@ -65,6 +87,16 @@ extern const char *const label_names[NR_LABELS];
 extern const char *const check_names[NR_CHECKS];
 extern const struct flag_name flag_names[];
 extern const size_t nr_flag_names;
+
+struct named_value {
+	const char *name;
+	int value;
+};
+
+extern const struct named_value cap_names[];
+extern const size_t nr_cap_names;
+extern const struct named_value signal_names[];
+extern const size_t nr_signal_names;
 
 const char *errno_name(int err);	/* "EINVAL", or NULL */
 int errno_by_name(const char *name);	/* value, or 0 */

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The first oracle set. After a clone: the errno is the table's, the labels run
+ * are the table's suffix, no lock is held, a failure leaves the ledger as it
+ * was, a success leaves exactly the child's references, the counters moved by
+ * exactly one fork. After the teardown: the world is back at its baseline.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "fault.h"
+#include "kernel.h"
+#include "oracle.h"
+#include "world.h"
+
+void oracle_mark(struct oracle_mark *m)
+{
+	snapshot_take(&m->snap);
+	m->nr_threads = nr_threads;
+	m->nr_processes = nr_processes;
+	m->total_forks = total_forks;
+}
+
+void oracle_release(struct oracle_mark *m)
+{
+	snapshot_free(&m->snap);
+}
+
+int oracle_expected_labels(const struct profile *p, unsigned char *out, int max)
+{
+	const struct site_row *site;
+	const struct check_row *check;
+	int label = L_none, pos, n = 0;
+
+	if (model_trace.failed_check) {
+		check = profile_check(p, model_trace.failed_check);
+		if (check)
+			label = check->label;
+	} else if (model_trace.failed_site) {
+		site = profile_site(p, model_trace.failed_site);
+		if (site)
+			label = site->label;
+	}
+	if (label == L_none)
+		return 0;
+	pos = profile_label_pos(p, label);
+	if (pos < 0)
+		return 0;
+	while ((size_t)pos < p->nr_labels && n < max)
+		out[n++] = p->labels[pos++];
+	return n;
+}
+
+static void check_locks(void)
+{
+	size_t i;
+	char b[48], c[48];
+
+	for (i = 0; i < ledger.nr_holds; i++) {
+		const struct hold *h = &ledger.holds[i];
+
+		if (h->type == HOLD_LOCK)
+			ledger_violation(V_lock_held, h->obj->kind,
+					 "lock on %s still held by %s after the call",
+					 kobj_str(h->obj, b, sizeof(b)),
+					 kobj_str(h->owner, c, sizeof(c)));
+	}
+}
+
+static void check_errno(long ret)
+{
+	const struct profile *p = profile;
+	int want = 0;
+	const char *at = NULL;
+
+	if (model_trace.failed_check) {
+		const struct check_row *row = profile_check(p, model_trace.failed_check);
+
+		at = check_names[model_trace.failed_check];
+		if (!row) {
+			ledger_violation(V_ladder, NR_KINDS,
+					 "check %s refused but %s's table has no such check",
+					 at, p->name);
+			return;
+		}
+		want = row->err ? row->err : security_task_create_errno;
+	} else if (model_trace.failed_site) {
+		const struct site_row *row = profile_site(p, model_trace.failed_site);
+
+		at = site_names[model_trace.failed_site];
+		if (!row) {
+			ledger_violation(V_ladder, NR_KINDS,
+					 "site %s failed but %s's table has no such site",
+					 at, p->name);
+			return;
+		}
+		want = row->err;
+	}
+
+	if (ret >= 0) {
+		if (at)
+			ledger_violation(V_bad_errno, NR_KINDS,
+					 "returned %ld (success) after %s failed", ret, at);
+		return;
+	}
+	if (!errno_name((int)-ret) || ret < -MAX_ERRNO) {
+		ledger_violation(V_bad_errno, NR_KINDS,
+				 "returned %ld, not a negative errno", ret);
+		return;
+	}
+	if (!at) {
+		ledger_violation(V_bad_errno, NR_KINDS,
+				 "returned %s with no failing check or site recorded",
+				 errno_name((int)-ret));
+		return;
+	}
+	if (-ret != want)
+		ledger_violation(V_bad_errno, NR_KINDS,
+				 "%s failed with %s, the table says %s", at,
+				 errno_name((int)-ret),
+				 errno_name(want) ? errno_name(want) : "?");
+}
+
+static void check_ladder(void)
+{
+	unsigned char want[MAX_TRACE_LABELS];
+	char got_s[512] = "", want_s[512] = "";
+	int n = oracle_expected_labels(profile, want, MAX_TRACE_LABELS), i;
+	size_t gl = 0, wl = 0;
+
+	if (n == model_trace.nr_labels &&
+	    !memcmp(want, model_trace.labels, n) && !model_trace.overflow)
+		return;
+	for (i = 0; i < model_trace.nr_labels; i++)
+		gl += snprintf(got_s + gl, gl < sizeof(got_s) ? sizeof(got_s) - gl : 0,
+			       "%s%s", i ? "," : "", label_names[model_trace.labels[i]]);
+	for (i = 0; i < n; i++)
+		wl += snprintf(want_s + wl, wl < sizeof(want_s) ? sizeof(want_s) - wl : 0,
+			       "%s%s", i ? "," : "", label_names[want[i]]);
+	ledger_violation(V_ladder, NR_KINDS, "labels run [%s], table predicts [%s]",
+			 got_s, want_s);
+}
+
+struct diff_ctx {
+	unsigned int mark;
+	const struct task_struct *child;	/* NULL after a failure */
+};
+
+static bool is_new(const struct kobj *o, unsigned int mark)
+{
+	return o && o->id > mark;
+}
+
+static void hold_diff(const struct hold *h, int delta, void *arg)
+{
+	const struct diff_ctx *d = arg;
+	char b[48], c[48];
+
+	if (h->obj->persistent || h->obj->reported || h->type == HOLD_LOCK)
+		return;
+	if (is_new(h->obj, d->mark) || (h->obj->freed && delta < 0))
+		return;	/* reported with the object itself */
+	if (delta > 0) {
+		if (d->child && (h->owner == &d->child->obj ||
+				 is_new(h->owner, d->mark)))
+			return;
+		ledger_violation(V_leak, h->obj->kind,
+				 "%d %s hold(s) on %s by %s %s", delta,
+				 hold_names[h->type], kobj_str(h->obj, b, sizeof(b)),
+				 kobj_str(h->owner, c, sizeof(c)),
+				 d->child ? "taken, not the child's" :
+				 "left behind by the failed call");
+	} else {
+		ledger_violation(V_over_release, h->obj->kind,
+				 "%d %s hold(s) on %s by %s released by the call",
+				 -delta, hold_names[h->type],
+				 kobj_str(h->obj, b, sizeof(b)),
+				 kobj_str(h->owner, c, sizeof(c)));
+	}
+}
+
+static bool has_holds(const struct kobj *o)
+{
+	int t;
+
+	for (t = 0; t < NR_HOLDS; t++)
+		if (o->cnt[t])
+			return true;
+	return false;
+}
+
+static void check_objects(const struct snapshot *snap,
+			  const struct task_struct *child)
+{
+	size_t i;
+	char b[48];
+
+	/* Objects that existed before the call and that it freed. */
+	for (i = snap->event_mark; i < ledger.nr_events; i++) {
+		struct kobj *o = ledger.events[i].obj;
+
+		if (ledger.events[i].op != LOP_FREE || o->id > snap->id_mark ||
+		    o->persistent || o->reported)
+			continue;
+		o->reported = true;
+		ledger_violation(V_over_release, o->kind,
+				 "%s existed before the call and was freed by it",
+				 kobj_str(o, b, sizeof(b)));
+	}
+	/* Objects the call created and left alive. */
+	for (i = snap->id_mark; i < ledger.nr_objs; i++) {
+		struct kobj *o = ledger.objs[i];
+
+		if (o->freed || o->persistent || o->reported)
+			continue;
+		if (child && (o == &child->obj || has_holds(o)))
+			continue;
+		o->reported = true;
+		ledger_violation(V_leak, o->kind, "%s %s", kobj_str(o, b, sizeof(b)),
+				 child ? "created by the call, held by nobody" :
+				 "created by the failed call and never freed");
+	}
+}
+
+static void check_ledger(const struct oracle_mark *m, const struct task_struct *child)
+{
+	struct diff_ctx d = { .mark = m->snap.id_mark, .child = child };
+
+	check_objects(&m->snap, child);
+	snapshot_diff(&m->snap, hold_diff, &d);
+}
+
+struct expect {
+	struct kobj *obj;
+	int type;
+	int n;
+};
+
+static void expect_add(struct expect *ex, int *nr, const void *obj, int type)
+{
+	int i;
+
+	if (!obj)
+		return;
+	for (i = 0; i < *nr; i++) {
+		if (ex[i].obj == obj && ex[i].type == type) {
+			ex[i].n++;
+			return;
+		}
+	}
+	ex[*nr].obj = (struct kobj *)obj;
+	ex[*nr].type = type;
+	ex[*nr].n = 1;
+	(*nr)++;
+}
+
+/* The references a live task's fields stand for: the kernel's ownership rules. */
+static int task_expected_holds(const struct task_struct *t, struct expect *ex)
+{
+	int nr = 0;
+
+	expect_add(ex, &nr, t->stack, HOLD_REF);
+	expect_add(ex, &nr, t->real_cred, HOLD_REF);
+	expect_add(ex, &nr, t->cred, HOLD_REF);
+	expect_add(ex, &nr, t->cred ? t->cred->user : NULL, HOLD_PROCESSES);
+	expect_add(ex, &nr, t->files, HOLD_REF);
+	expect_add(ex, &nr, t->fs, HOLD_REF);
+	expect_add(ex, &nr, t->sighand, HOLD_REF);
+	expect_add(ex, &nr, t->signal, HOLD_REF);
+	expect_add(ex, &nr, t->signal, HOLD_LIVE);
+	expect_add(ex, &nr, t->mm, HOLD_REF);
+	expect_add(ex, &nr, t->nsproxy, HOLD_REF);
+	expect_add(ex, &nr, t->io_context, HOLD_REF);
+	expect_add(ex, &nr, t->sysvsem_undo_list, HOLD_REF);
+	expect_add(ex, &nr, t->thread_pid, HOLD_REF);
+	expect_add(ex, &nr, t->mempolicy, HOLD_REF);
+	expect_add(ex, &nr, t->perf_event_ctxp, HOLD_REF);
+	expect_add(ex, &nr, t->audit_context, HOLD_REF);
+	expect_add(ex, &nr, t->delays, HOLD_REF);
+	expect_add(ex, &nr, t->io_bitmap_ptr, HOLD_REF);
+	expect_add(ex, &nr, t->cgroups, HOLD_REF);
+	expect_add(ex, &nr, t->exec_domain_module, HOLD_REF);
+	return nr;
+}
+
+static void check_child_shape(const struct task_struct *child)
+{
+	struct expect ex[32];
+	int nr = task_expected_holds(child, ex), i;
+	size_t j;
+	char b[48];
+
+	for (j = 0; j < ledger.nr_holds; j++) {
+		const struct hold *h = &ledger.holds[j];
+
+		if (h->owner != &child->obj || h->type == HOLD_LOCK)
+			continue;
+		for (i = 0; i < nr; i++)
+			if (ex[i].obj == h->obj && ex[i].type == h->type)
+				break;
+		if (i == nr) {
+			ledger_violation(V_child_shape, h->obj->kind,
+					 "child holds %d %s on %s that none of its fields explains",
+					 h->n, hold_names[h->type],
+					 kobj_str(h->obj, b, sizeof(b)));
+			continue;
+		}
+		if (ex[i].n != h->n)
+			ledger_violation(V_child_shape, h->obj->kind,
+					 "child holds %d %s on %s, its fields imply %d",
+					 h->n, hold_names[h->type],
+					 kobj_str(h->obj, b, sizeof(b)), ex[i].n);
+		ex[i].n = -1;
+	}
+	for (i = 0; i < nr; i++)
+		if (ex[i].n > 0)
+			ledger_violation(V_child_shape, ex[i].obj->kind,
+					 "child points at %s but holds no %s on it",
+					 kobj_str(ex[i].obj, b, sizeof(b)),
+					 hold_names[ex[i].type]);
+}
+
+static void check_counters(const struct oracle_mark *m, const struct task_struct *child)
+{
+	int threads = child ? 1 : 0;
+	int procs = child && child->group_leader == child ? 1 : 0;
+
+	if (nr_threads != m->nr_threads + threads)
+		ledger_violation(V_counter, NR_KINDS, "nr_threads moved from %d to %d",
+				 m->nr_threads, nr_threads);
+	if (total_forks != m->total_forks + (unsigned long)threads)
+		ledger_violation(V_counter, NR_KINDS, "total_forks moved from %lu to %lu",
+				 m->total_forks, total_forks);
+	if (nr_processes != m->nr_processes + procs)
+		ledger_violation(V_counter, NR_KINDS, "process count moved from %d to %d",
+				 m->nr_processes, nr_processes);
+}
+
+void oracle_after_clone(const struct oracle_mark *m, long ret)
+{
+	const struct task_struct *child = ret >= 0 ? model_trace.child : NULL;
+
+	check_errno(ret);
+	check_ladder();
+	check_locks();
+	if (ret >= 0 && !child) {
+		ledger_violation(V_bad_errno, NR_KINDS,
+				 "returned %ld but no child was created", ret);
+		return;
+	}
+	check_ledger(m, child);
+	check_counters(m, child);
+	if (child)
+		check_child_shape(child);
+}
+
+void oracle_after_exit(const struct oracle_mark *m)
+{
+	(void)m;
+	check_locks();
+}
+
+static void baseline_diff(const struct hold *h, int delta, void *arg)
+{
+	char b[48], c[48];
+
+	(void)arg;
+	if (h->obj->persistent || h->obj->reported ||
+	    (h->owner && (h->owner->reported || h->owner->persistent)))
+		return;
+	ledger_violation(V_baseline, h->obj->kind, "%+d %s hold(s) on %s by %s",
+			 delta, hold_names[h->type], kobj_str(h->obj, b, sizeof(b)),
+			 kobj_str(h->owner, c, sizeof(c)));
+}
+
+void oracle_baseline(const struct oracle_mark *base)
+{
+	size_t i;
+	char b[48];
+
+	check_locks();
+	for (i = base->snap.id_mark; i < ledger.nr_objs; i++) {
+		struct kobj *o = ledger.objs[i];
+
+		if (o->freed || o->persistent || o->reported)
+			continue;
+		o->reported = true;
+		ledger_violation(V_baseline, o->kind,
+				 "%s still alive after every task exited",
+				 kobj_str(o, b, sizeof(b)));
+	}
+	snapshot_diff(&base->snap, baseline_diff, NULL);
+	if (nr_threads != base->nr_threads || nr_processes != base->nr_processes)
+		ledger_violation(V_baseline, NR_KINDS,
+				 "nr_threads %d and process count %d, baseline %d and %d",
+				 nr_threads, nr_processes, base->nr_threads,
+				 base->nr_processes);
+}
+
+const struct defect_row *oracle_known_defect(const struct profile *p,
+					     const struct violation *v)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_defects; i++)
+		if (p->defects[i].vtype == v->type && p->defects[i].kind == v->kind)
+			return &p->defects[i];
+	return NULL;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Oracles run after every operation: errno, ladder, ledger balance, child shape, locks, counters, baseline. */
+#ifndef CLONEFUZZ_ORACLE_H
+#define CLONEFUZZ_ORACLE_H
+
+#include "ledger.h"
+#include "profile.h"
+
+struct oracle_mark {
+	struct snapshot snap;
+	int nr_threads, nr_processes;
+	unsigned long total_forks;
+};
+
+/* Before an operation: what the world holds. */
+void oracle_mark(struct oracle_mark *m);
+void oracle_release(struct oracle_mark *m);
+
+/* After a clone that returned @ret: every check, violations into the ledger. */
+void oracle_after_clone(const struct oracle_mark *m, long ret);
+
+/* After an exit: locks and the ledger's own complaints only. */
+void oracle_after_exit(const struct oracle_mark *m);
+
+/* After the teardown: the world equals the baseline marked after setup. */
+void oracle_baseline(const struct oracle_mark *baseline);
+
+/* The expected ladder for the recorded failure: labels into @out, count returned. */
+int oracle_expected_labels(const struct profile *p, unsigned char *out, int max);
+
+/* The known defect of @p a violation is, or NULL. */
+const struct defect_row *oracle_known_defect(const struct profile *p,
+					     const struct violation *v);
+
+#endif

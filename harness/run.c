@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The scenario runner: one fresh world, every operation under the oracles, then teardown to the baseline. */
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "oracle.h"
+#include "run.h"
+
+static void collect(struct op_result *r, struct run_summary *sum)
+{
+	size_t i, n = ledger.nr_v < MAX_VIOLATIONS ? ledger.nr_v : MAX_VIOLATIONS;
+
+	r->nr_v = (int)n;
+	for (i = 0; i < n; i++) {
+		r->v[i] = ledger.v[i];
+		r->known[i] = oracle_known_defect(profile, &ledger.v[i]);
+		if (r->known[i])
+			sum->known_defects++;
+		else
+			sum->violations++;
+	}
+	if (ledger.nr_v > n)
+		sum->violations += (int)(ledger.nr_v - n);
+	ledger.nr_v = 0;
+}
+
+static void note(struct op_result *r, const char *fmt, const char *a, const char *b)
+{
+	if (r->nr_notes < MAX_OP_NOTES)
+		snprintf(r->notes[r->nr_notes++], sizeof(r->notes[0]), fmt, a, b);
+}
+
+static const char *result_name(long ret)
+{
+	return ret >= 0 ? "success" : errno_name((int)-ret) ? errno_name((int)-ret) : "?";
+}
+
+static const char *at_name(int check, int site)
+{
+	return check ? check_names[check] : site ? site_names[site] : "none";
+}
+
+static void check_expectations(const struct op *op, struct op_result *r)
+{
+	int i;
+
+	if (op->expect) {
+		long want = op->expect_err ? -op->expect_err : 0;
+
+		if ((want == 0) != (r->ret >= 0) || (want && r->ret != want))
+			note(r, "expected %s, got %s",
+			     op->expect_err ? errno_name(op->expect_err) : "success",
+			     result_name(r->ret));
+	}
+	if (op->expect_at && (op->expect_at_check != r->failed_check ||
+			      op->expect_at_site != r->failed_site))
+		note(r, "expected failure at %s, got %s",
+		     at_name(op->expect_at_check, op->expect_at_site),
+		     at_name(r->failed_check, r->failed_site));
+	if (op->expect_labels) {
+		bool same = op->nr_expect_labels == r->nr_labels &&
+			    !memcmp(op->expect_label, r->labels, r->nr_labels);
+
+		if (!same)
+			note(r, "expected labels %s%s", "differ from those run", "");
+	}
+	if (op->expect_defect) {
+		for (i = 0; i < r->nr_v; i++)
+			if (r->known[i] == op->expect_defect)
+				break;
+		if (i == r->nr_v)
+			note(r, "expected known defect %s to be reported%s",
+			     op->expect_defect->name, "");
+	}
+}
+
+static void run_clone(const struct scenario *s, const struct op *op,
+		      int clone_no, struct op_result *r)
+{
+	struct task_struct *caller = world.scn[op->task];
+	struct oracle_mark m;
+
+	if (!caller) {
+		r->skipped = true;
+		return;
+	}
+	current = caller;
+	oracle_mark(&m);
+	trace_begin(&op->plan);
+	r->ret = s->profile->do_fork(op->flags, 0, 0, 0, 0, op->tls);
+	oracle_after_clone(&m, r->ret);
+	oracle_release(&m);
+
+	r->failed_check = model_trace.failed_check;
+	r->failed_site = model_trace.failed_site;
+	r->injected = model_trace.injected;
+	r->nr_labels = model_trace.nr_labels;
+	memcpy(r->labels, model_trace.labels, sizeof(r->labels));
+	if (r->ret >= 0 && model_trace.child && clone_no < MAX_TASKS) {
+		world.scn[clone_no] = model_trace.child;
+		model_trace.child->scn_id = clone_no;
+		r->child_task = clone_no;
+	}
+	/* model: a pending signal is delivered on the way back to user space */
+	caller->pending = 0;
+}
+
+static void run_exit(const struct op *op, struct op_result *r)
+{
+	struct task_struct *t = world.scn[op->task];
+	struct oracle_mark m;
+
+	if (!t) {
+		r->skipped = true;
+		return;
+	}
+	oracle_mark(&m);
+	trace_begin(&(struct fault_plan){ 0 });
+	do_exit_and_reap(t);
+	oracle_after_exit(&m);
+	oracle_release(&m);
+}
+
+void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
+		  struct run_summary *sum)
+{
+	struct oracle_mark base;
+	struct op_result r;
+	int i, clones = 0;
+
+	memset(sum, 0, sizeof(*sum));
+	profile = s->profile;
+	world_setup(&s->cfg);
+	collect(&r, sum);
+	oracle_mark(&base);
+
+	for (i = 0; i < s->nr_ops; i++) {
+		const struct op *op = &s->ops[i];
+
+		memset(&r, 0, sizeof(r));
+		r.index = i + 1;
+		r.op = op;
+		r.child_task = -1;
+		if (op->kind == OP_CLONE)
+			run_clone(s, op, ++clones, &r);
+		else
+			run_exit(op, &r);
+		collect(&r, sum);
+		if (!r.skipped)
+			check_expectations(op, &r);
+		sum->expectation_failures += r.nr_notes;
+		sum->ops++;
+		if (fn)
+			fn(&r, arg);
+	}
+
+	/* Teardown: every task the scenario made exits, newest first. */
+	memset(&r, 0, sizeof(r));
+	r.child_task = -1;
+	for (i = MAX_TASKS - 1; i > 0; i--)
+		if (world.scn[i])
+			do_exit_and_reap(world.scn[i]);
+	oracle_baseline(&base);
+	oracle_release(&base);
+	collect(&r, sum);
+	if (fn && r.nr_v)
+		fn(&r, arg);
+}

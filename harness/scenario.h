@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Scenarios: a profile, the world's starting state and a list of operations, parsed from text. */
+#ifndef CLONEFUZZ_SCENARIO_H
+#define CLONEFUZZ_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fault.h"
+#include "profile.h"
+#include "world.h"
+
+#define MAX_OPS		64
+#define MAX_EXPECT_LABELS 32
+
+enum op_kind { OP_CLONE, OP_EXIT };
+
+struct op {
+	int kind;			/* enum op_kind */
+	int line;			/* source line, 0 if none */
+	int task;			/* scenario task acting (clone) or exiting */
+	unsigned long long flags;	/* clone flags, CSIGNAL byte included */
+	unsigned long tls;
+	struct fault_plan plan;
+	/* Expectations, checked by the runner when present. */
+	bool expect;
+	int expect_err;			/* 0: success */
+	int expect_at_check;		/* CHECK_* or CHECK_none */
+	int expect_at_site;		/* SITE_* or SITE_none */
+	bool expect_at;
+	bool expect_labels;
+	int nr_expect_labels;
+	unsigned char expect_label[MAX_EXPECT_LABELS];
+	const struct defect_row *expect_defect;
+};
+
+struct scenario {
+	const struct profile *profile;
+	struct world_config cfg;
+	struct op ops[MAX_OPS];
+	int nr_ops;
+};
+
+/* Parse @text; on error fill @err with "line N: reason" and return -1. */
+int scenario_parse(const char *text, struct scenario *s, char *err, size_t errlen);
+
+/* Format clone flags as CLONE_A|CLONE_B|0x.. for @p's vocabulary. */
+void format_flags(unsigned long long flags, const struct profile *p,
+		  char *buf, size_t len);
+
+#endif
