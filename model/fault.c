@@ -7,6 +7,7 @@
 #include "world.h"
 
 struct fork_trace model_trace;
+void (*ladder_test_hook)(int label);
 
 void trace_begin(const struct fault_plan *plan)
 {
@@ -47,6 +48,8 @@ bool model_check(int check, bool refuses)
 void ladder_label(int label)
 {
 	ledger.cur_label = label;
+	if (ladder_test_hook)
+		ladder_test_hook(label);
 	if (model_trace.nr_labels == MAX_TRACE_LABELS) {
 		model_trace.overflow = true;
 		return;

@@ -48,6 +48,12 @@ void model_signal_point(int site);
 /* ladder_label - the unwind passed this label. */
 void ladder_label(int label);
 
+/*
+ * ladder_test_hook - tests set it to break the model on purpose at a label
+ * (drop a release, take a lock, ...) and show that an oracle fires.
+ */
+extern void (*ladder_test_hook)(int label);
+
 /* model_fault_hit - where an injected fault fires: a place for a breakpoint. */
 void model_fault_hit(int site);
 

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Every oracle is shown to fire: the model is broken on purpose, once per check, and the oracle must name it. */
+#include <string.h>
+
+#include "check.h"
+#include "fault.h"
+#include "helpers.h"
+#include "oracle.h"
+#include "profile.h"
+
+int check_failures;
+int check_count;
+
+static struct oracle_mark mark;
+
+static void setup(const char *name)
+{
+	struct world_config c;
+
+	world_config_default(&c);
+	c.io_bitmap = true;
+	profile = profile_find(name);
+	world_setup(&c);
+	ledger.nr_v = 0;
+	ladder_test_hook = NULL;
+}
+
+/* One clone by the caller, stopped before the oracles run. */
+static long start_clone(unsigned long flags, int site)
+{
+	struct fault_plan plan = { .site = site };
+
+	current = world.scn[0];
+	oracle_mark(&mark);
+	trace_begin(&plan);
+	return profile->do_fork(flags, 0, 0, 0, 0, 0);
+}
+
+static void finish_clone(long ret)
+{
+	oracle_after_clone(&mark, ret);
+	oracle_release(&mark);
+	ladder_test_hook = NULL;
+}
+
+static int count(int type)
+{
+	size_t i, n = ledger.nr_v < MAX_VIOLATIONS ? ledger.nr_v : MAX_VIOLATIONS;
+	int c = 0;
+
+	for (i = 0; i < n; i++)
+		if (ledger.v[i].type == type && !oracle_known_defect(profile, &ledger.v[i]))
+			c++;
+	return c;
+}
+
+static int unknown(void)
+{
+	size_t i, n = ledger.nr_v < MAX_VIOLATIONS ? ledger.nr_v : MAX_VIOLATIONS;
+	int c = 0;
+
+	for (i = 0; i < n; i++)
+		if (!oracle_known_defect(profile, &ledger.v[i]))
+			c++;
+	return c;
+}
+
+static void dump(void)
+{
+	size_t i, n = ledger.nr_v < MAX_VIOLATIONS ? ledger.nr_v : MAX_VIOLATIONS;
+
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "  %s: %s\n", vtype_names[ledger.v[i].type], ledger.v[i].msg);
+}
+
+#define SIGCHLD_FLAGS ((unsigned long)SIGCHLD)
+#define THREAD_FLAGS ((unsigned long)(CLONE_VM | CLONE_SIGHAND | CLONE_THREAD))
+
+/* Hooks: each is one way a ladder goes wrong. */
+static void hook_forget_fs_release(int label)
+{
+	/* the label that should drop the caller-side reference keeps one more */
+	if (label == L_bad_fork_cleanup_fs)
+		get_ref(&current->fs->obj, &current->obj);
+}
+
+static void hook_release_parent_files(int label)
+{
+	if (label == L_bad_fork_cleanup_files)
+		put_ref(&current->files->obj, &current->obj);
+}
+
+static void hook_put_without_get(int label)
+{
+	if (label == L_bad_fork_cleanup_files)
+		put_ref(&current->files->obj, &holder_outside->obj);
+}
+
+static void hook_unlock_not_held(int label)
+{
+	if (label == L_bad_fork_cleanup_count)
+		lock_drop(&tasklist_lock_obj->obj, &current->obj);
+}
+
+static void hook_keep_lock(int label)
+{
+	if (label == L_bad_fork_cleanup_count)
+		lock_take(&current->sighand->obj, &current->obj);
+}
+
+static void hook_extra_label(int label)
+{
+	static bool again;
+
+	if (label == L_bad_fork_cleanup_io && !again) {
+		again = true;
+		ladder_label(L_bad_fork_cleanup_io);
+		again = false;
+	}
+}
+
+static void hook_double_free(int label)
+{
+	struct kres *r;
+
+	if (label != L_bad_fork_free)
+		return;
+	r = kobj_alloc(KIND_delays, sizeof(*r));
+	kobj_free(&r->obj);
+	kobj_free(&r->obj);
+}
+
+static void hook_use_after_free(int label)
+{
+	struct kres *r;
+
+	if (label != L_bad_fork_free)
+		return;
+	r = kobj_alloc(KIND_delays, sizeof(*r));
+	kobj_free(&r->obj);
+	get_ref(&r->obj, &current->obj);
+}
+
+static void hook_free_referenced(int label)
+{
+	struct kres *r;
+
+	if (label != L_bad_fork_free)
+		return;
+	r = obj_new(KIND_delays, sizeof(*r), &current->obj);
+	kobj_free(&r->obj);
+}
+
+struct hook_case {
+	const char *name;
+	void (*hook)(int label);
+	int site;
+	int vtype;
+};
+
+static void test_hooks(const char *prof)
+{
+	static const struct hook_case cases[] = {
+		{ "forgotten release", hook_forget_fs_release, SITE_copy_sighand, V_leak },
+		{ "release of the parent's", hook_release_parent_files, SITE_copy_fs_struct, V_over_release },
+		{ "put without get", hook_put_without_get, SITE_copy_fs_struct, V_put_without_get },
+		{ "unlock not held", hook_unlock_not_held, SITE_max_threads, V_unlock_not_held },
+		{ "lock kept", hook_keep_lock, SITE_max_threads, V_lock_held },
+		{ "label run twice", hook_extra_label, SITE_alloc_pid, V_ladder },
+		{ "double free", hook_double_free, SITE_prepare_creds, V_double_free },
+		{ "use after free", hook_use_after_free, SITE_prepare_creds, V_use_after_free },
+		{ "free while referenced", hook_free_referenced, SITE_prepare_creds, V_free_referenced },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct hook_case *c = &cases[i];
+		long ret;
+
+		setup(prof);
+		ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+		finish_clone(ret);
+		TEST_CHECK(ret > 0 && unknown() == 0, "%s: the faithful clone is quiet", prof);
+
+		setup(prof);
+		ladder_test_hook = c->hook;
+		ret = start_clone(SIGCHLD_FLAGS, c->site);
+		finish_clone(ret);
+		TEST_CHECK(ret < 0 && count(c->vtype) > 0, "%s: %s fires %s",
+		      prof, c->name, vtype_names[c->vtype]);
+		if (!count(c->vtype))
+			dump();
+	}
+}
+
+static void test_errno_oracle(const char *prof)
+{
+	long ret;
+
+	/* A failure reported with another errno than the table's. */
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_dup_fd);
+	TEST_CHECK(ret == -ENOMEM, "%s: dup_fd fails with ENOMEM", prof);
+	finish_clone(-EPERM);
+	TEST_CHECK(count(V_bad_errno) == 1, "%s: wrong errno fires bad_errno", prof);
+
+	/* Success reported although a step failed (the copy_creds B18 shape). */
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	model_trace.failed_site = SITE_prepare_creds;
+	finish_clone(ret);
+	TEST_CHECK(count(V_bad_errno) == 1, "%s: success after a failure fires bad_errno", prof);
+
+	/* An error with no failing step at all. */
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	model_trace.child = NULL;
+	finish_clone(-EAGAIN);
+	TEST_CHECK(count(V_bad_errno) == 1, "%s: an unexplained error fires bad_errno", prof);
+}
+
+static void test_shape_and_counters(const char *prof)
+{
+	long ret;
+
+	setup(prof);
+	ret = start_clone(THREAD_FLAGS, SITE_none);
+	TEST_CHECK(ret > 0, "%s: a thread is created", prof);
+	get_ref(&model_trace.child->fs->obj, &model_trace.child->obj);
+	finish_clone(ret);
+	TEST_CHECK(count(V_child_shape) == 1, "%s: an extra child reference fires child_shape", prof);
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	put_ref(&model_trace.child->sighand->obj, &model_trace.child->obj);
+	finish_clone(ret);
+	TEST_CHECK(count(V_child_shape) == 1, "%s: a missing child reference fires child_shape", prof);
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	get_ref(&current->fs->obj, &current->obj);
+	finish_clone(ret);
+	TEST_CHECK(count(V_leak) == 1, "%s: a reference taken for the parent fires leak", prof);
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	nr_threads++;
+	finish_clone(ret);
+	TEST_CHECK(count(V_counter) == 1, "%s: nr_threads moved twice fires counter", prof);
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_dup_mm);
+	total_forks++;
+	finish_clone(ret);
+	TEST_CHECK(count(V_counter) == 1, "%s: total_forks moved by a failure fires counter", prof);
+}
+
+static void test_baseline(const char *prof)
+{
+	struct oracle_mark base;
+	long ret;
+
+	setup(prof);
+	oracle_mark(&base);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	finish_clone(ret);
+	do_exit_and_reap(model_trace.child);
+	oracle_baseline(&base);
+	TEST_CHECK(unknown() == 0, "%s: clone then exit is back at the baseline", prof);
+	if (unknown())
+		dump();
+	oracle_release(&base);
+
+	setup(prof);
+	oracle_mark(&base);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	finish_clone(ret);
+	get_ref(&model_trace.child->mm->obj, &current->obj);	/* exit cannot drop it */
+	do_exit_and_reap(model_trace.child);
+	oracle_baseline(&base);
+	TEST_CHECK(count(V_baseline) >= 1, "%s: a reference surviving the exit fires baseline", prof);
+	oracle_release(&base);
+}
+
+static void test_known_defect(const char *prof)
+{
+	long ret;
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_alloc_pid);
+	finish_clone(ret);
+	TEST_CHECK(ret == -ENOMEM && unknown() == 0 && ledger.nr_v == 1 &&
+	      oracle_known_defect(profile, &ledger.v[0]) ==
+	      profile_defect(profile, "no_exit_thread"),
+	      "%s: alloc_pid failure after copy_thread reports the known defect", prof);
+}
+
+int main(void)
+{
+	static const char *const names[] = { "v2.6.32", "v4.0" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		test_hooks(names[i]);
+		test_errno_oracle(names[i]);
+		test_shape_and_counters(names[i]);
+		test_baseline(names[i]);
+		test_known_defect(names[i]);
+	}
+	return check_report("test_oracles");
+}
