@@ -193,7 +193,7 @@ static const struct {
 static int caller_key(struct parser *ps, const char *k, const char *v)
 {
 	struct world_config *c = &ps->s->cfg;
-	long n;
+	long n = 0;
 
 	if (!strcmp(k, "uid")) {
 		if (parse_int(ps, k, v, 0, 65535, &n))
@@ -239,7 +239,7 @@ static int caller_key(struct parser *ps, const char *k, const char *v)
 static int world_key(struct parser *ps, const char *k, const char *v)
 {
 	struct world_config *c = &ps->s->cfg;
-	long n;
+	long n = 0;
 
 	if (!strcmp(k, "nr_threads")) {
 		if (parse_int(ps, k, v, 0, 1L << 30, &n))
@@ -303,7 +303,7 @@ static int op_key(struct parser *ps, struct op *op, const char *k, const char *v
 		  long *exit_signal)
 {
 	const struct profile *p = ps->s->profile;
-	long n;
+	long n = 0;
 
 	if (!strcmp(k, "task")) {
 		if (parse_int(ps, k, v, 0, MAX_TASKS - 1, &n))
