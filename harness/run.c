@@ -85,6 +85,14 @@ static void run_clone(const struct scenario *s, const struct op *op,
 		r->skipped = true;
 		return;
 	}
+	/*
+	 * model: a stopped task (CLONE_STOPPED) runs only after SIGCONT, which
+	 * discards its pending SIGSTOP.
+	 */
+	if (caller->state == TASK_STOPPED) {
+		caller->pending &= ~(1UL << (SIGSTOP - 1));
+		caller->state = TASK_RUNNING;
+	}
 	current = caller;
 	oracle_mark(&m);
 	trace_begin(&op->plan);

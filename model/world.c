@@ -50,6 +50,13 @@ bool ns_capable(struct user_namespace *ns, int cap)
 	}
 }
 
+bool capable(int cap)
+{
+	if (profile->kv < KV(3, 8, 0))
+		return task_capable(current, cap);
+	return ns_capable(init_user_ns, cap);
+}
+
 void world_attach(struct task_struct *p)
 {
 	if (world.nr_tasks < MAX_TASKS)

@@ -9,6 +9,7 @@
 #include "ledger.h"
 
 #define MAX_PID_NS_LEVEL	32
+#define MODEL_PID_LEVELS	64	/* model: pid levels a struct pid can hold */
 #define MAX_TASKS		256
 #define CAP_FULL_SET		0xffffffffffULL
 #define SIGNAL_UNKILLABLE	0x00000040
@@ -113,7 +114,7 @@ struct upid {
 struct pid {
 	struct kobj obj;		/* count */
 	int level;
-	struct upid numbers[MAX_PID_NS_LEVEL + 1];
+	struct upid numbers[MODEL_PID_LEVELS];
 };
 
 struct task_struct {
@@ -217,12 +218,10 @@ static inline bool task_capable(const struct task_struct *t, int cap)
 	return t->cred->cap_effective & (1ULL << cap);
 }
 
-static inline bool capable(int cap)
-{
-	return task_capable(current, cap);
-}
-
 bool ns_capable(struct user_namespace *ns, int cap);
+
+/* capable(): 2.6.x asks the cred's caps; 3.8+ asks for them in the initial user namespace. */
+bool capable(int cap);
 
 static inline bool thread_group_leader(const struct task_struct *p)
 {

@@ -12,7 +12,7 @@ static struct pid_namespace *create_pid_namespace(struct pid_namespace *parent_p
 	unsigned int level = parent_pid_ns->level + 1;
 
 	/* model: 2.6.32 has no depth limit; deeper than the model holds fails as an allocation */
-	if (model_fail(SITE_copy_pid_ns, level > MAX_PID_NS_LEVEL))
+	if (model_fail(SITE_copy_pid_ns, level >= MODEL_PID_LEVELS))
 		return ERR_PTR(-ENOMEM);
 	ns = obj_new(KIND_pid_ns, sizeof(*ns), owner);
 	ns->level = level;
