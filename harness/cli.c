@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
+#include "mutant.h"
 #include "report.h"
 #include "run.h"
 #include "scenario.h"
 
-#define MAX_INPUT (1 << 20)
 
 static const char usage_main[] =
 	"usage: clonefuzz COMMAND [ARGS]\n"
@@ -18,6 +19,10 @@ static const char usage_main[] =
 	"\n"
 	"commands:\n"
 	"  eval FILE|- [--json]    run a scenario under every oracle\n"
+	"  encode FILE -o OUT      a scenario as a fuzz input\n"
+	"  decode FILE             a fuzz input as a scenario\n"
+	"  replay PATH...          run fuzz inputs; report table coverage\n"
+	"  dict                    a fuzz target's dictionary\n"
 	"  profiles                list the modelled kernel versions\n"
 	"  sites --profile P       list a version's fault sites\n"
 	"  checks --profile P      list a version's precondition checks\n"
@@ -25,12 +30,14 @@ static const char usage_main[] =
 	"'clonefuzz COMMAND --help' describes each command.\n";
 
 static const char usage_eval[] =
-	"usage: clonefuzz eval FILE|- [--json]\n"
+	"usage: clonefuzz eval FILE|- [--json] [--mutant SPEC]\n"
 	"\n"
 	"Run the scenario in FILE (or standard input) from a fresh world and print,\n"
 	"per operation, the result, where it failed, the unwind labels run and any\n"
 	"oracle violations; then exit every task and check the world is back at its\n"
-	"baseline. --json prints one JSON object per operation.\n"
+	"baseline. --json prints one JSON object per operation. --mutant breaks\n"
+	"the model on purpose: drop:LABEL:KIND makes the unwind at LABEL forget\n"
+	"to release objects of KIND.\n"
 	"exit status: 0 no oracle fired, 1 an oracle fired or an expectation failed,\n"
 	"2 bad input.\n";
 
@@ -46,7 +53,7 @@ static const char usage_checks[] =
 	"usage: clonefuzz checks --profile P\n\n"
 	"List P's precondition checks in the order they run, with their errno.\n";
 
-static bool wants_help(int argc, char **argv)
+bool wants_help(int argc, char **argv)
 {
 	int i;
 
@@ -56,13 +63,13 @@ static bool wants_help(int argc, char **argv)
 	return false;
 }
 
-static int bad_usage(const char *msg, const char *usage)
+int bad_usage(const char *msg, const char *usage)
 {
 	fprintf(stderr, "clonefuzz: %s\n%s", msg, usage);
 	return 2;
 }
 
-static char *read_input(const char *path)
+char *read_file(const char *path, size_t *len, bool text)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	char *buf;
@@ -72,20 +79,21 @@ static char *read_input(const char *path)
 		fprintf(stderr, "clonefuzz: %s: %s\n", path, strerror(errno));
 		return NULL;
 	}
-	buf = malloc(MAX_INPUT + 1);
+	buf = malloc(CLI_MAX_INPUT + 1);
 	if (!buf) {
 		fprintf(stderr, "clonefuzz: out of memory\n");
 		exit(2);
 	}
-	n = fread(buf, 1, MAX_INPUT + 1, f);
-	if (ferror(f) || n > MAX_INPUT) {
+	n = fread(buf, 1, CLI_MAX_INPUT + 1, f);
+	if (ferror(f) || n > CLI_MAX_INPUT) {
 		fprintf(stderr, "clonefuzz: %s: %s\n", path,
 			ferror(f) ? "read error" : "larger than 1 MiB");
 		free(buf);
 		buf = NULL;
 	} else {
 		buf[n] = 0;
-		if (memchr(buf, 0, n)) {
+		*len = n;
+		if (text && memchr(buf, 0, n)) {
 			fprintf(stderr, "clonefuzz: %s: not a text scenario (NUL byte)\n", path);
 			free(buf);
 			buf = NULL;
@@ -96,13 +104,30 @@ static char *read_input(const char *path)
 	return buf;
 }
 
+int load_scenario(const char *path, struct scenario *s)
+{
+	char err[256], *text;
+	size_t len;
+
+	text = read_file(path, &len, true);
+	if (!text)
+		return -1;
+	if (scenario_parse(text, s, err, sizeof(err))) {
+		fprintf(stderr, "clonefuzz: %s: %s\n", path, err);
+		free(text);
+		return -1;
+	}
+	free(text);
+	return 0;
+}
+
 static int cmd_eval(int argc, char **argv)
 {
 	struct report_ctx ctx = { .out = stdout };
 	static struct scenario s;
 	struct run_summary sum;
 	const char *path = NULL;
-	char err[256], *text;
+	char err[256];
 	int i;
 
 	if (wants_help(argc, argv)) {
@@ -112,7 +137,12 @@ static int cmd_eval(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			ctx.json = true;
-		else if (argv[i][0] == '-' && argv[i][1])
+		else if (!strcmp(argv[i], "--mutant") && i + 1 < argc) {
+			if (mutant_parse(argv[++i], &model_mutant, err, sizeof(err))) {
+				fprintf(stderr, "clonefuzz: %s\n", err);
+				return 2;
+			}
+		} else if (argv[i][0] == '-' && argv[i][1])
 			return bad_usage("eval: unknown option", usage_eval);
 		else if (path)
 			return bad_usage("eval: one scenario at a time", usage_eval);
@@ -121,15 +151,8 @@ static int cmd_eval(int argc, char **argv)
 	}
 	if (!path)
 		return bad_usage("eval: which scenario?", usage_eval);
-	text = read_input(path);
-	if (!text)
+	if (load_scenario(path, &s))
 		return 2;
-	if (scenario_parse(text, &s, err, sizeof(err))) {
-		fprintf(stderr, "clonefuzz: %s: %s\n", path, err);
-		free(text);
-		return 2;
-	}
-	free(text);
 	ctx.s = &s;
 	run_scenario(&s, report_op, &ctx, &sum);
 	if (!ctx.json)
@@ -233,6 +256,10 @@ int main(int argc, char **argv)
 		{ "profiles", cmd_profiles },
 		{ "sites", cmd_sites },
 		{ "checks", cmd_checks },
+		{ "encode", cmd_encode },
+		{ "decode", cmd_decode },
+		{ "replay", cmd_replay },
+		{ "dict", cmd_dict },
 	};
 	size_t i;
 

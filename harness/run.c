@@ -31,6 +31,22 @@ static void note(struct op_result *r, const char *fmt, const char *a, const char
 		snprintf(r->notes[r->nr_notes++], sizeof(r->notes[0]), fmt, a, b);
 }
 
+/* Name the first label where the run left the expected ladder. */
+static void note_labels(const struct op *op, struct op_result *r)
+{
+	char want[96], got[96];
+	int i;
+
+	for (i = 0; i < op->nr_expect_labels && i < r->nr_labels; i++)
+		if (op->expect_label[i] != r->labels[i])
+			break;
+	snprintf(want, sizeof(want), "%d labels, #%d %s", op->nr_expect_labels, i + 1,
+		 i < op->nr_expect_labels ? label_names[op->expect_label[i]] : "(end)");
+	snprintf(got, sizeof(got), "%d, #%d %s", r->nr_labels, i + 1,
+		 i < r->nr_labels ? label_names[r->labels[i]] : "(end)");
+	note(r, "expected %s; ran %s", want, got);
+}
+
 static const char *result_name(long ret)
 {
 	return ret >= 0 ? "success" : errno_name((int)-ret) ? errno_name((int)-ret) : "?";
@@ -63,7 +79,7 @@ static void check_expectations(const struct op *op, struct op_result *r)
 			    !memcmp(op->expect_label, r->labels, r->nr_labels);
 
 		if (!same)
-			note(r, "expected labels %s%s", "differ from those run", "");
+			note_labels(op, r);
 	}
 	if (op->expect_defect) {
 		for (i = 0; i < r->nr_v; i++)
@@ -166,6 +182,7 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 	/* Teardown: every task the scenario made exits, newest first. */
 	memset(&r, 0, sizeof(r));
 	r.child_task = -1;
+	trace_begin(&(struct fault_plan){ 0 });
 	for (i = MAX_TASKS - 1; i > 0; i--)
 		if (world.scn[i])
 			do_exit_and_reap(world.scn[i]);

@@ -22,7 +22,7 @@ struct op_result {
 	struct violation v[MAX_VIOLATIONS];
 	const struct defect_row *known[MAX_VIOLATIONS];	/* per violation, or NULL */
 	int nr_notes;			/* expectation failures */
-	char notes[MAX_OP_NOTES][160];
+	char notes[MAX_OP_NOTES][256];
 };
 
 struct run_summary {

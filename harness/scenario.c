@@ -170,98 +170,88 @@ static int parse_errno(struct parser *ps, const char *key, const char *v, int *o
 	return 0;
 }
 
-static const struct {
-	const char *name;
-	size_t offset;
-} caller_bools[] = {
-	{ "init", offsetof(struct world_config, caller_is_init) },
-	{ "kthread", offsetof(struct world_config, kthread) },
-	{ "in_exec", offsetof(struct world_config, in_exec) },
-	{ "io_context", offsetof(struct world_config, io_context) },
-	{ "ioprio", offsetof(struct world_config, ioprio) },
-	{ "io_bitmap", offsetof(struct world_config, io_bitmap) },
-	{ "sem_undo", offsetof(struct world_config, sem_undo) },
-	{ "mempolicy", offsetof(struct world_config, mempolicy) },
-	{ "perf", offsetof(struct world_config, perf) },
-	{ "audit", offsetof(struct world_config, audit) },
-	{ "sched_deadline", offsetof(struct world_config, sched_deadline) },
-	{ "chrooted", offsetof(struct world_config, chrooted) },
-	{ "unmapped", offsetof(struct world_config, unmapped) },
-	{ "pidns_mismatch", offsetof(struct world_config, pidns_mismatch) },
+#define CK(n, l, t, f, lo, hi) \
+	{ n, l, t, offsetof(struct world_config, f), sizeof(((struct world_config *)0)->f), lo, hi }
+
+const struct config_key config_keys[] = {
+	CK("uid",		CK_CALLER, CK_INT,  uid,		0, 65535),
+	CK("rlimit_nproc",	CK_CALLER, CK_INT,  rlimit_nproc,	0, 1L << 30),
+	CK("nproc",		CK_CALLER, CK_INT,  nproc,		0, 4096),
+	CK("userns_depth",	CK_CALLER, CK_INT,  userns_depth,	0, MAX_PID_NS_LEVEL + 1),
+	CK("pidns_depth",	CK_CALLER, CK_INT,  pidns_depth,	0, MAX_PID_NS_LEVEL),
+	CK("nr_threads",	CK_WORLD,  CK_INT,  nr_threads_extra,	0, 1L << 30),
+	CK("max_threads",	CK_WORLD,  CK_INT,  max_threads,	0, 1L << 30),
+	CK("pid_max",		CK_WORLD,  CK_INT,  pid_max,		4, 1 << 22),
+	CK("init",		CK_CALLER, CK_BOOL, caller_is_init,	0, 1),
+	CK("kthread",		CK_CALLER, CK_BOOL, kthread,		0, 1),
+	CK("in_exec",		CK_CALLER, CK_BOOL, in_exec,		0, 1),
+	CK("io_context",	CK_CALLER, CK_BOOL, io_context,		0, 1),
+	CK("ioprio",		CK_CALLER, CK_BOOL, ioprio,		0, 1),
+	CK("io_bitmap",		CK_CALLER, CK_BOOL, io_bitmap,		0, 1),
+	CK("sem_undo",		CK_CALLER, CK_BOOL, sem_undo,		0, 1),
+	CK("mempolicy",		CK_CALLER, CK_BOOL, mempolicy,		0, 1),
+	CK("perf",		CK_CALLER, CK_BOOL, perf,		0, 1),
+	CK("audit",		CK_CALLER, CK_BOOL, audit,		0, 1),
+	CK("sched_deadline",	CK_CALLER, CK_BOOL, sched_deadline,	0, 1),
+	CK("chrooted",		CK_CALLER, CK_BOOL, chrooted,		0, 1),
+	CK("unmapped",		CK_CALLER, CK_BOOL, unmapped,		0, 1),
+	CK("pidns_mismatch",	CK_CALLER, CK_BOOL, pidns_mismatch,	0, 1),
+	CK("exec_domain_gone",	CK_WORLD,  CK_BOOL, exec_domain_gone,	0, 1),
 };
+const size_t nr_config_keys = sizeof(config_keys) / sizeof(config_keys[0]);
 
-static int caller_key(struct parser *ps, const char *k, const char *v)
+long config_get(const struct world_config *c, const struct config_key *k)
 {
-	struct world_config *c = &ps->s->cfg;
-	long n = 0;
+	const char *p = (const char *)c + k->offset;
 
-	if (!strcmp(k, "uid")) {
-		if (parse_int(ps, k, v, 0, 65535, &n))
-			return -1;
-		c->uid = n;
-		return 0;
-	}
-	if (!strcmp(k, "caps"))
-		return parse_caps(ps, v, &c->caps);
-	if (!strcmp(k, "rlimit_nproc")) {
-		if (parse_int(ps, k, v, 0, 1L << 30, &n))
-			return -1;
-		c->rlimit_nproc = n;
-		return 0;
-	}
-	if (!strcmp(k, "nproc")) {
-		if (parse_int(ps, k, v, 0, 4096, &n))
-			return -1;
-		c->nproc = n;
-		return 0;
-	}
-	if (!strcmp(k, "userns_depth")) {
-		if (parse_int(ps, k, v, 0, MAX_PID_NS_LEVEL + 1, &n))
-			return -1;
-		c->userns_depth = n;
-		return 0;
-	}
-	if (!strcmp(k, "pidns_depth")) {
-		if (parse_int(ps, k, v, 0, MAX_PID_NS_LEVEL, &n))
-			return -1;
-		c->pidns_depth = n;
-		return 0;
-	}
-	if (!strcmp(k, "lsm_task_create"))
-		return parse_errno(ps, k, v, &c->lsm_task_create);
-	for (size_t i = 0; i < sizeof(caller_bools) / sizeof(caller_bools[0]); i++)
-		if (!strcmp(k, caller_bools[i].name))
-			return parse_bool(ps, k, v,
-					  (bool *)((char *)c + caller_bools[i].offset));
-	return fail(ps, "unknown caller key '%s'", k);
+	if (k->type == CK_BOOL)
+		return *(const bool *)p;
+	if (k->size == sizeof(long))
+		return *(const long *)p;
+	return *(const int *)p;
 }
 
-static int world_key(struct parser *ps, const char *k, const char *v)
+void config_set(struct world_config *c, const struct config_key *k, long v)
+{
+	char *p = (char *)c + k->offset;
+
+	if (k->type == CK_BOOL)
+		*(bool *)p = v != 0;
+	else if (k->size == sizeof(long))
+		*(long *)p = v;
+	else
+		*(int *)p = (int)v;
+}
+
+/* caller and world lines: the table's keys, plus caps and lsm_task_create. */
+static int config_line_key(struct parser *ps, int line, const char *k, const char *v)
 {
 	struct world_config *c = &ps->s->cfg;
-	long n = 0;
+	size_t i;
 
-	if (!strcmp(k, "nr_threads")) {
-		if (parse_int(ps, k, v, 0, 1L << 30, &n))
+	if (line == CK_CALLER && !strcmp(k, "caps"))
+		return parse_caps(ps, v, &c->caps);
+	if (line == CK_CALLER && !strcmp(k, "lsm_task_create"))
+		return parse_errno(ps, k, v, &c->lsm_task_create);
+	for (i = 0; i < nr_config_keys; i++) {
+		const struct config_key *ck = &config_keys[i];
+		bool b = false;
+		long n = 0;
+
+		if (ck->line != line || strcmp(k, ck->name))
+			continue;
+		if (ck->type == CK_BOOL) {
+			if (parse_bool(ps, k, v, &b))
+				return -1;
+			config_set(c, ck, b);
+			return 0;
+		}
+		if (parse_int(ps, k, v, ck->min, ck->max, &n))
 			return -1;
-		c->nr_threads_extra = n;
+		config_set(c, ck, n);
 		return 0;
 	}
-	if (!strcmp(k, "max_threads")) {
-		if (parse_int(ps, k, v, 0, 1L << 30, &n))
-			return -1;
-		c->max_threads = n;
-		return 0;
-	}
-	if (!strcmp(k, "pid_max")) {
-		if (parse_int(ps, k, v, 4, 1 << 22, &n))
-			return -1;
-		c->pid_max = n;
-		return 0;
-	}
-	if (!strcmp(k, "exec_domain_gone"))
-		return parse_bool(ps, k, v, &c->exec_domain_gone);
-	return fail(ps, "unknown world key '%s'", k);
+	return fail(ps, "unknown %s key '%s'", line == CK_CALLER ? "caller" : "world", k);
 }
 
 static int parse_signal(struct parser *ps, const char *v, long *out)
@@ -360,7 +350,7 @@ static int op_key(struct parser *ps, struct op *op, const char *k, const char *v
 		return 0;
 	}
 	if (!strcmp(k, "fail_nth")) {
-		if (parse_int(ps, k, v, 1, 1000000, &n))
+		if (parse_int(ps, k, v, 1, 65535, &n))
 			return -1;
 		op->plan.nth = n;
 		return 0;
@@ -429,9 +419,9 @@ static int parse_line(struct parser *ps, char *line)
 			return fail(ps, "expected key=value, got '%s'", kv);
 		*eq = 0;
 		if (what == L_CALLER)
-			r = caller_key(ps, kv, eq + 1);
+			r = config_line_key(ps, CK_CALLER, kv, eq + 1);
 		else if (what == L_WORLD)
-			r = world_key(ps, kv, eq + 1);
+			r = config_line_key(ps, CK_WORLD, kv, eq + 1);
 		else
 			r = op_key(ps, op, kv, eq + 1, &exit_signal);
 		if (r)

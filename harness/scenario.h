@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "fault.h"
 #include "profile.h"
@@ -41,8 +42,29 @@ struct scenario {
 	int nr_ops;
 };
 
+/* The caller and world keys of the text format, which the binary codec shares. */
+enum { CK_CALLER, CK_WORLD };
+enum { CK_INT, CK_BOOL };
+
+struct config_key {
+	const char *name;
+	unsigned char line;	/* CK_CALLER or CK_WORLD */
+	unsigned char type;	/* CK_INT or CK_BOOL */
+	size_t offset, size;	/* the struct world_config field */
+	long min, max;
+};
+
+extern const struct config_key config_keys[];
+extern const size_t nr_config_keys;
+
+long config_get(const struct world_config *c, const struct config_key *k);
+void config_set(struct world_config *c, const struct config_key *k, long v);
+
 /* Parse @text; on error fill @err with "line N: reason" and return -1. */
 int scenario_parse(const char *text, struct scenario *s, char *err, size_t errlen);
+
+/* Write @s as scenario text that parses back to the same scenario (expectations aside). */
+void scenario_write(FILE *f, const struct scenario *s);
 
 /* Format clone flags as CLONE_A|CLONE_B|0x.. for @p's vocabulary. */
 void format_flags(unsigned long long flags, const struct profile *p,

@@ -11,7 +11,6 @@
 #include "kernel.h"
 #include "profile.h"
 
-#define TASK_SIZE_MAX	0x00007ffffffff000UL
 
 void *obj_new(enum kind kind, size_t size, struct kobj *owner)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ledger.h"
+#include "mutant.h"
 
 struct ledger ledger;
 
@@ -115,6 +116,8 @@ void kobj_free(struct kobj *o)
 	char b[48];
 	int t;
 
+	if (mutant_drops_release(o->kind))
+		return;
 	if (o->freed) {
 		ledger_violation(V_double_free, o->kind, "%s freed twice",
 				 kobj_str(o, b, sizeof(b)));
@@ -193,9 +196,12 @@ void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
 
 bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t)
 {
-	struct hold *h = find_hold(o, owner, t);
+	struct hold *h;
 	char b[48], c[48];
 
+	if (t != HOLD_LOCK && mutant_drops_release(o->kind))
+		return false;
+	h = find_hold(o, owner, t);
 	if (!h) {
 		ledger_violation(t == HOLD_LOCK ? V_unlock_not_held :
 				 V_put_without_get, o->kind,

@@ -12,6 +12,7 @@
 #define MODEL_PID_LEVELS	64	/* model: pid levels a struct pid can hold */
 #define MAX_TASKS		256
 #define CAP_FULL_SET		0xffffffffffULL
+#define TASK_SIZE_MAX		0x00007ffffffff000UL	/* x86-64, 4-level paging */
 #define SIGNAL_UNKILLABLE	0x00000040
 #define PF_FORKNOEXEC		0x00000040
 #define PF_SUPERPRIV		0x00000100

@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* clonefuzz replay: run fuzz inputs twice under every oracle and report how much of each version's table they reach. */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "mutant.h"
+#include "targets.h"
+
+static const char usage_replay[] =
+	"usage: clonefuzz replay [--target T] [--mutant SPEC] [--require-full-coverage] PATH...\n\n"
+	"Decode every input in PATH (files, or directories' files sorted) as fuzz\n"
+	"target T's format (default fuzz_scenario) and run it twice under every\n"
+	"oracle; report violations, runs that differ, and which precondition\n"
+	"checks, fault sites and unwind labels of each version the inputs reach.\n"
+	"exit status: 0 clean, 1 a violation, a nondeterministic input or (with\n"
+	"--require-full-coverage) a check, site or label no input reaches, 2 bad\n"
+	"usage or an unreadable path.\n";
+
+struct reach {
+	bool check[NR_CHECKS], site[NR_SITES], label[NR_LABELS];
+	unsigned long inputs;
+};
+
+struct replay {
+	const struct fuzz_target *t;
+	struct reach reach[8];		/* per profile index */
+	unsigned long inputs, rejected, violations, nondet;
+	const char *path;		/* the input being run */
+	uint64_t digest;
+	int pass;
+	bool bad_path;
+};
+
+static struct replay rp;
+
+static int profile_index(const struct profile *p)
+{
+	size_t i;
+
+	for (i = 0; i < nr_profiles; i++)
+		if (profiles[i] == p)
+			return (int)i;
+	return 0;
+}
+
+static void mix(uint64_t *h, uint64_t v)
+{
+	*h = (*h ^ v) * 0x100000001b3ULL;
+}
+
+static void on_result(const struct op_result *r, void *arg)
+{
+	struct reach *re = arg;
+	int i;
+
+	mix(&rp.digest, (uint64_t)r->ret);
+	mix(&rp.digest, (uint64_t)r->failed_check << 16 | (uint64_t)r->failed_site);
+	for (i = 0; i < r->nr_labels; i++)
+		mix(&rp.digest, r->labels[i]);
+	mix(&rp.digest, (uint64_t)r->nr_v);
+	re->check[r->failed_check] = true;
+	re->site[r->failed_site] = true;
+	for (i = 0; i < r->nr_labels; i++)
+		re->label[r->labels[i]] = true;
+	if (rp.pass)
+		return;
+	for (i = 0; i < r->nr_v; i++) {
+		if (r->known[i])
+			continue;
+		printf("%s: %s%d: %s: %s\n", rp.path, r->index ? "op " : "teardown",
+		       r->index, vtype_names[r->v[i].type], r->v[i].msg);
+	}
+}
+
+static void run_input(const char *path)
+{
+	static struct scenario s;
+	struct run_summary sum;
+	char err[256], *data;
+	uint64_t first = 0;
+	size_t len;
+	struct reach *re;
+
+	data = read_file(path, &len, false);
+	if (!data) {
+		rp.bad_path = true;
+		return;
+	}
+	rp.inputs++;
+	rp.path = path;
+	if (rp.t->decode((const uint8_t *)data, len, &s, err, sizeof(err))) {
+		rp.rejected++;
+		free(data);
+		return;
+	}
+	free(data);
+	re = &rp.reach[profile_index(s.profile)];
+	re->inputs++;
+	for (rp.pass = 0; rp.pass < 2; rp.pass++) {
+		rp.digest = 0xcbf29ce484222325ULL;
+		run_scenario(&s, on_result, re, &sum);
+		if (!rp.pass) {
+			first = rp.digest;
+			rp.violations += sum.violations ? 1 : 0;
+		} else if (rp.digest != first) {
+			printf("%s: the second run differs from the first\n", path);
+			rp.nondet++;
+		}
+	}
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void run_path(const char *path)
+{
+	struct stat st;
+	struct dirent *d;
+	char **names = NULL;
+	size_t n = 0, i;
+	DIR *dir;
+
+	if (stat(path, &st)) {
+		fprintf(stderr, "clonefuzz: %s: no such file or directory\n", path);
+		rp.bad_path = true;
+		return;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		run_input(path);
+		return;
+	}
+	dir = opendir(path);
+	if (!dir) {
+		fprintf(stderr, "clonefuzz: %s: cannot open\n", path);
+		rp.bad_path = true;
+		return;
+	}
+	while ((d = readdir(dir))) {
+		char full[4096];
+		char **grown;
+
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(full, sizeof(full), "%s/%s", path, d->d_name);
+		if (stat(full, &st) || !S_ISREG(st.st_mode))
+			continue;
+		grown = realloc(names, (n + 1) * sizeof(*names));
+		if (!grown || !(grown[n] = strdup(full))) {
+			fprintf(stderr, "clonefuzz: out of memory\n");
+			exit(2);
+		}
+		names = grown;
+		n++;
+	}
+	closedir(dir);
+	qsort(names, n, sizeof(*names), cmp_names);
+	for (i = 0; i < n; i++) {
+		run_input(names[i]);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* Print one profile's coverage of its table; return the number of entries missed. */
+static int print_reach(const struct profile *p, const struct reach *re)
+{
+	int hc = 0, hs = 0, hl = 0, missed;
+	size_t i;
+
+	for (i = 0; i < p->nr_checks; i++)
+		hc += re->check[p->checks[i].check];
+	for (i = 0; i < p->nr_sites; i++)
+		hs += re->site[p->sites[i].site];
+	for (i = 0; i < p->nr_labels; i++)
+		hl += re->label[p->labels[i]];
+	printf("%-8s %lu input(s): checks %d/%zu, sites %d/%zu, labels %d/%zu\n",
+	       p->name, re->inputs, hc, p->nr_checks, hs, p->nr_sites, hl,
+	       p->nr_labels);
+	missed = (int)(p->nr_checks + p->nr_sites + p->nr_labels) - hc - hs - hl;
+	if (!missed)
+		return 0;
+	printf("  not reached:");
+	for (i = 0; i < p->nr_checks; i++)
+		if (!re->check[p->checks[i].check])
+			printf(" check %s", check_names[p->checks[i].check]);
+	for (i = 0; i < p->nr_sites; i++)
+		if (!re->site[p->sites[i].site])
+			printf(" site %s", site_names[p->sites[i].site]);
+	for (i = 0; i < p->nr_labels; i++)
+		if (!re->label[p->labels[i]])
+			printf(" label %s", label_names[p->labels[i]]);
+	printf("\n");
+	return missed;
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	bool require_full = false;
+	int i, nr_paths = 0, missed = 0;
+	char err[256];
+	size_t k;
+
+	if (wants_help(argc, argv)) {
+		fputs(usage_replay, stdout);
+		return 0;
+	}
+	memset(&rp, 0, sizeof(rp));
+	rp.t = &fuzz_targets[TARGET_scenario];
+	_Static_assert(sizeof(rp.reach) / sizeof(rp.reach[0]) >= 8, "profiles");
+	if (nr_profiles > sizeof(rp.reach) / sizeof(rp.reach[0]))
+		return bad_usage("too many profiles", usage_replay);
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--target") && i + 1 < argc) {
+			rp.t = fuzz_target_find(argv[++i]);
+			if (!rp.t) {
+				fprintf(stderr, "clonefuzz: unknown fuzz target '%s'\n", argv[i]);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--mutant") && i + 1 < argc) {
+			if (mutant_parse(argv[++i], &model_mutant, err, sizeof(err))) {
+				fprintf(stderr, "clonefuzz: %s\n", err);
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--require-full-coverage")) {
+			require_full = true;
+		} else if (argv[i][0] == '-') {
+			return bad_usage("replay: unknown option or missing value", usage_replay);
+		} else {
+			nr_paths++;
+		}
+	}
+	if (!nr_paths)
+		return bad_usage("replay: which inputs?", usage_replay);
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--target") || !strcmp(argv[i], "--mutant"))
+			i++;
+		else if (argv[i][0] != '-')
+			run_path(argv[i]);
+	}
+	printf("%s: %lu input(s), %lu rejected, %lu with violations, %lu nondeterministic\n",
+	       rp.t->name, rp.inputs, rp.rejected, rp.violations, rp.nondet);
+	for (k = 0; k < nr_profiles; k++)
+		missed += print_reach(profiles[k], &rp.reach[k]);
+	if (rp.bad_path)
+		return 2;
+	return rp.violations || rp.nondet || (require_full && missed) ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The binary scenario format the fuzz targets read: total decoding, fixed-width fields, one encoder. */
+#ifndef CLONEFUZZ_CODEC_H
+#define CLONEFUZZ_CODEC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scenario.h"
+
+/*
+ * Format 1, all integers little-endian:
+ *
+ *   header   0  u8   format version (1)
+ *            1  u8   profile, index into profiles[] modulo their number
+ *            2  u16  caller/world booleans, bit i = the i-th CK_BOOL key of
+ *                    config_keys[]
+ *            4  u8   lsm_task_create errno (0: allow; unknown numbers: 0)
+ *            5  u64  caller capabilities (bits without a name dropped; all
+ *                    named bits set means caps=all)
+ *           13  u32  each CK_INT key of config_keys[], in table order:
+ *                    min + value % (max - min + 1)
+ *   ops      each CODEC_OP_SIZE bytes, up to MAX_OPS; a shorter tail is ignored
+ *            0  u8   kind % NR_OP_KINDS (clone, exit)
+ *            1  u8   task: clone: % (clones so far + 1); exit: 1 + % clones so
+ *                    far (an exit before any clone is dropped)
+ *            2  u8   fail: SITE_* id; ids the profile lacks mean none
+ *            3  u8   signal: SITE_* id of one of the profile's signal points
+ *            4  u16  fail_nth (0: none)
+ *            6  u64  clone flags, CSIGNAL byte included
+ *           14  u64  tls
+ *
+ * Every byte string of at least CODEC_HEADER_SIZE bytes whose first byte is
+ * the version decodes to a valid scenario; anything else is rejected.
+ * encode(decode(x)) is x with its fields made canonical.
+ */
+#define CODEC_VERSION		1
+#define CODEC_HEADER_SIZE	(13 + 4 * CODEC_NR_INTS)
+#define CODEC_NR_INTS		8	/* CK_INT keys of config_keys[] */
+#define CODEC_NR_BOOLS		15	/* CK_BOOL keys of config_keys[] */
+#define CODEC_OP_SIZE		22
+#define CODEC_MAX_SIZE		(CODEC_HEADER_SIZE + MAX_OPS * CODEC_OP_SIZE)
+
+/* Decode @len bytes at @data into @s; on rejection fill @err and return -1. */
+int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
+		    char *err, size_t errlen);
+
+/* Encode @s into @buf (CODEC_MAX_SIZE bytes); return the length. */
+size_t scenario_encode(const struct scenario *s, uint8_t *buf);
+
+#endif

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Fuzz target fuzz_args: argument validation: one clone's flags, tls and the caller's privileges, no faults. */
+#include "targets.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_one(&fuzz_targets[TARGET_args], data, size);
+}
