@@ -59,6 +59,8 @@ static void check_locks(void)
 	for (i = 0; i < ledger.nr_holds; i++) {
 		const struct hold *h = &ledger.holds[i];
 
+		if (!h->n)
+			continue;
 		if (h->type == HOLD_LOCK)
 			ledger_violation(V_lock_held, h->obj->kind,
 					 "lock on %s still held by %s after the call",
@@ -293,6 +295,8 @@ static void check_child_shape(const struct task_struct *child)
 	for (j = 0; j < ledger.nr_holds; j++) {
 		const struct hold *h = &ledger.holds[j];
 
+		if (!h->n)
+			continue;
 		if (h->owner != &child->obj || h->type == HOLD_LOCK)
 			continue;
 		for (i = 0; i < nr; i++)

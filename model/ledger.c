@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The ledger: object lifetimes, owned holds and the violation list the oracles read. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,14 +49,17 @@ void ledger_reset(void)
 		free(ledger.objs[i]);
 	ledger.nr_objs = 0;
 	ledger.nr_holds = 0;
+	if (ledger.cap_index)
+		memset(ledger.index, 0, ledger.cap_index * sizeof(*ledger.index));
 	ledger.nr_events = 0;
 	ledger.nr_v = 0;
 	ledger.cur_label = L_none;
 	memset(ledger.live, 0, sizeof(ledger.live));
 }
 
-static void log_event(enum ledger_op op, struct kobj *o, struct kobj *owner,
-		      enum hold_type t)
+static struct ledger_event *log_event_from(enum ledger_op op, struct kobj *o,
+					   struct kobj *from, struct kobj *owner,
+					   enum hold_type t)
 {
 	struct ledger_event *e;
 
@@ -66,7 +70,16 @@ static void log_event(enum ledger_op op, struct kobj *o, struct kobj *owner,
 	e->type = t;
 	e->label = ledger.cur_label;
 	e->obj = o;
+	e->from = from;
 	e->owner = owner;
+	e->hold = e->from_hold = 0;
+	return e;
+}
+
+static struct ledger_event *log_event(enum ledger_op op, struct kobj *o,
+				      struct kobj *owner, enum hold_type t)
+{
+	return log_event_from(op, o, NULL, owner, t);
 }
 
 const char *kobj_str(const struct kobj *o, char *buf, size_t len)
@@ -134,16 +147,57 @@ void kobj_free(struct kobj *o)
 	log_event(LOP_FREE, o, NULL, HOLD_REF);
 }
 
-static struct hold *find_hold(const struct kobj *o, const struct kobj *owner,
-			      enum hold_type t)
+/*
+ * Holds are found through an open-addressing index keyed by (object, owner,
+ * type). An entry whose count drops to zero stays, with n == 0, until the
+ * ledger is reset: iterations over ledger.holds skip those.
+ */
+static size_t hold_slot(const struct kobj *o, const struct kobj *owner, int t)
+{
+	uint64_t k = (uint64_t)(uintptr_t)o * 0x9e3779b97f4a7c15ULL ^
+		     (uint64_t)(uintptr_t)owner * 0xc2b2ae3d27d4eb4fULL ^ (uint64_t)t;
+
+	return (size_t)(k ^ k >> 29) & (ledger.cap_index - 1);
+}
+
+static void index_insert(size_t i)
+{
+	const struct hold *h = &ledger.holds[i];
+	size_t s = hold_slot(h->obj, h->owner, h->type);
+
+	while (ledger.index[s])
+		s = (s + 1) & (ledger.cap_index - 1);
+	ledger.index[s] = (unsigned int)i + 1;
+}
+
+static void index_grow(void)
 {
 	size_t i;
 
-	for (i = 0; i < ledger.nr_holds; i++) {
-		struct hold *h = &ledger.holds[i];
+	free(ledger.index);
+	ledger.cap_index = ledger.cap_index ? ledger.cap_index * 2 : 256;
+	ledger.index = calloc(ledger.cap_index, sizeof(*ledger.index));
+	if (!ledger.index) {
+		fprintf(stderr, "clonefuzz: out of memory\n");
+		abort();
+	}
+	for (i = 0; i < ledger.nr_holds; i++)
+		index_insert(i);
+}
+
+static struct hold *find_hold(const struct kobj *o, const struct kobj *owner,
+			      enum hold_type t)
+{
+	size_t s;
+
+	if (!ledger.cap_index)
+		return NULL;
+	for (s = hold_slot(o, owner, t); ledger.index[s];
+	     s = (s + 1) & (ledger.cap_index - 1)) {
+		struct hold *h = &ledger.holds[ledger.index[s] - 1];
 
 		if (h->obj == o && h->owner == owner && h->type == t)
-			return h;
+			return h->n ? h : NULL;
 	}
 	return NULL;
 }
@@ -155,31 +209,43 @@ int hold_count(const struct kobj *o, const struct kobj *owner, enum hold_type t)
 	return h ? h->n : 0;
 }
 
-static void add_hold(struct kobj *o, struct kobj *owner, enum hold_type t)
+static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type t)
 {
-	struct hold *h = find_hold(o, owner, t);
+	struct hold *h;
+	size_t s;
 
-	if (!h) {
-		ledger.holds = grow(ledger.holds, &ledger.cap_holds,
-				    ledger.nr_holds + 1, sizeof(*ledger.holds));
-		h = &ledger.holds[ledger.nr_holds++];
-		h->obj = o;
-		h->owner = owner;
-		h->type = t;
-		h->n = 0;
+	if (!ledger.cap_index)
+		index_grow();
+	for (s = hold_slot(o, owner, t); ledger.index[s];
+	     s = (s + 1) & (ledger.cap_index - 1)) {
+		h = &ledger.holds[ledger.index[s] - 1];
+		if (h->obj == o && h->owner == owner && h->type == t) {
+			h->n++;
+			return ledger.index[s] - 1;
+		}
 	}
-	h->n++;
+	ledger.holds = grow(ledger.holds, &ledger.cap_holds,
+			    ledger.nr_holds + 1, sizeof(*ledger.holds));
+	h = &ledger.holds[ledger.nr_holds++];
+	h->obj = o;
+	h->owner = owner;
+	h->type = t;
+	h->n = 1;
+	if (2 * ledger.nr_holds > ledger.cap_index)
+		index_grow();
+	else
+		index_insert(ledger.nr_holds - 1);
+	return (unsigned int)ledger.nr_holds - 1;
 }
 
 static void remove_hold(struct hold *h)
 {
-	if (--h->n)
-		return;
-	*h = ledger.holds[--ledger.nr_holds];
+	h->n--;
 }
 
 void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
 {
+	struct ledger_event *e;
 	char b[48], c[48];
 
 	if (o->freed) {
@@ -190,8 +256,8 @@ void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
 		return;
 	}
 	o->cnt[t]++;
-	add_hold(o, owner, t);
-	log_event(LOP_GET, o, owner, t);
+	e = log_event(LOP_GET, o, owner, t);
+	e->hold = add_hold(o, owner, t);
 }
 
 bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t)
@@ -214,7 +280,7 @@ bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t)
 	}
 	o->cnt[t]--;
 	remove_hold(h);
-	log_event(LOP_PUT, o, owner, t);
+	log_event(LOP_PUT, o, owner, t)->hold = (unsigned int)(h - ledger.holds);
 	return o->cnt[t] == 0;
 }
 
@@ -222,6 +288,7 @@ void hold_move(struct kobj *o, struct kobj *from, struct kobj *to,
 	       enum hold_type t)
 {
 	struct hold *h = find_hold(o, from, t);
+	struct ledger_event *e;
 	char b[48], c[48];
 
 	if (!h) {
@@ -232,69 +299,73 @@ void hold_move(struct kobj *o, struct kobj *from, struct kobj *to,
 		return;
 	}
 	remove_hold(h);
-	add_hold(o, to, t);
-	log_event(LOP_MOVE, o, to, t);
+	e = log_event_from(LOP_MOVE, o, from, to, t);
+	e->from_hold = (unsigned int)(h - ledger.holds);
+	e->hold = add_hold(o, to, t);
+}
+
+static unsigned int owner_id(const struct kobj *o)
+{
+	return o ? o->id : 0;
 }
 
 static int cmp_hold(const void *a, const void *b)
 {
-	const struct hold *x = a, *y = b;
+	const struct hold *x = &ledger.holds[*(const unsigned int *)a];
+	const struct hold *y = &ledger.holds[*(const unsigned int *)b];
 
 	if (x->obj->id != y->obj->id)
 		return x->obj->id < y->obj->id ? -1 : 1;
-	if (x->owner != y->owner) {
-		unsigned int xi = x->owner ? x->owner->id : 0;
-		unsigned int yi = y->owner ? y->owner->id : 0;
-
-		return xi < yi ? -1 : 1;
-	}
+	if (owner_id(x->owner) != owner_id(y->owner))
+		return owner_id(x->owner) < owner_id(y->owner) ? -1 : 1;
 	return (int)x->type - (int)y->type;
 }
 
 void snapshot_take(struct snapshot *s)
 {
-	s->nr_holds = ledger.nr_holds;
-	s->holds = malloc((ledger.nr_holds + 1) * sizeof(*s->holds));
-	if (!s->holds) {
-		fprintf(stderr, "clonefuzz: out of memory\n");
-		abort();
-	}
-	memcpy(s->holds, ledger.holds, ledger.nr_holds * sizeof(*s->holds));
-	qsort(s->holds, s->nr_holds, sizeof(*s->holds), cmp_hold);
 	s->id_mark = ledger.nr_objs;
 	s->event_mark = ledger.nr_events;
 }
 
 void snapshot_free(struct snapshot *s)
 {
-	free(s->holds);
-	s->holds = NULL;
-	s->nr_holds = 0;
+	(void)s;
 }
 
+/*
+ * Every change of a holding goes through hold_get, hold_put or hold_move,
+ * each logged with its hold entry: the net change since @before is the sum
+ * of the events after its mark per entry, reported in (object, owner, type)
+ * order.
+ */
 void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 {
-	struct snapshot now;
-	size_t i = 0, j = 0;
+	int *acc = calloc(ledger.nr_holds + 1, sizeof(*acc));
+	unsigned int *changed = malloc((ledger.nr_holds + 1) * sizeof(*changed));
+	size_t i, n = 0;
 
-	snapshot_take(&now);
-	while (i < before->nr_holds || j < now.nr_holds) {
-		const struct hold *a = i < before->nr_holds ? &before->holds[i] : NULL;
-		const struct hold *b = j < now.nr_holds ? &now.holds[j] : NULL;
-		int c = !a ? 1 : !b ? -1 : cmp_hold(a, b);
+	if (!acc || !changed) {
+		fprintf(stderr, "clonefuzz: out of memory\n");
+		abort();
+	}
+	for (i = before->event_mark; i < ledger.nr_events; i++) {
+		const struct ledger_event *e = &ledger.events[i];
 
-		if (c < 0) {
-			fn(a, -a->n, arg);
-			i++;
-		} else if (c > 0) {
-			fn(b, b->n, arg);
-			j++;
-		} else {
-			if (a->n != b->n)
-				fn(b, b->n - a->n, arg);
-			i++;
-			j++;
+		if (e->op == LOP_GET) {
+			acc[e->hold]++;
+		} else if (e->op == LOP_PUT) {
+			acc[e->hold]--;
+		} else if (e->op == LOP_MOVE) {
+			acc[e->from_hold]--;
+			acc[e->hold]++;
 		}
 	}
-	snapshot_free(&now);
+	for (i = 0; i < ledger.nr_holds; i++)
+		if (acc[i])
+			changed[n++] = (unsigned int)i;
+	qsort(changed, n, sizeof(*changed), cmp_hold);
+	for (i = 0; i < n; i++)
+		fn(&ledger.holds[changed[i]], acc[changed[i]], arg);
+	free(acc);
+	free(changed);
 }

@@ -50,7 +50,10 @@ struct ledger_event {
 	unsigned char type;	/* enum hold_type */
 	unsigned char label;	/* enum label_id in force when it happened */
 	struct kobj *obj;
-	struct kobj *owner;
+	struct kobj *from;	/* LOP_MOVE: the owner it came from */
+	struct kobj *owner;	/* the owner after the event */
+	unsigned int hold;	/* GET, PUT, MOVE: index of the hold entry changed */
+	unsigned int from_hold;	/* MOVE: index of the entry it left */
 };
 
 #define MAX_VIOLATIONS 16
@@ -64,8 +67,10 @@ struct violation {
 struct ledger {
 	struct kobj **objs;	/* every object of the scenario, by id - 1 */
 	size_t nr_objs, cap_objs;
-	struct hold *holds;
+	struct hold *holds;	/* entries with n == 0 were released: skip them */
 	size_t nr_holds, cap_holds;
+	unsigned int *index;	/* hold index + 1 by hash of (obj, owner, type) */
+	size_t cap_index;
 	struct ledger_event *events;	/* since ledger_mark_events() */
 	size_t nr_events, cap_events;
 	unsigned char cur_label;
@@ -89,8 +94,6 @@ const char *kobj_str(const struct kobj *o, char *buf, size_t len);
 
 /* A frozen copy of the ledger, to compare a call's effect. */
 struct snapshot {
-	struct hold *holds;
-	size_t nr_holds;
 	unsigned int id_mark;	/* objects with a larger id were created later */
 	size_t event_mark;	/* ledger events after this index came later */
 };
