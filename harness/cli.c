@@ -23,6 +23,7 @@ static const char usage_main[] =
 	"  decode FILE             a fuzz input as a scenario\n"
 	"  replay PATH...          run fuzz inputs; report table coverage\n"
 	"  dict                    a fuzz target's dictionary\n"
+	"  targets                 list the fuzz targets\n"
 	"  profiles                list the modelled kernel versions\n"
 	"  sites --profile P       list a version's fault sites\n"
 	"  checks --profile P      list a version's precondition checks\n"
@@ -260,6 +261,7 @@ int main(int argc, char **argv)
 		{ "decode", cmd_decode },
 		{ "replay", cmd_replay },
 		{ "dict", cmd_dict },
+		{ "targets", cmd_targets },
 	};
 	size_t i;
 

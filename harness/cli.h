@@ -23,5 +23,6 @@ int cmd_encode(int argc, char **argv);
 int cmd_decode(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_targets(int argc, char **argv);
 
 #endif

@@ -18,6 +18,9 @@ static const char usage_decode[] =
 	"Print the fuzz input in FILE, read as target T's format (default\n"
 	"fuzz_scenario), as scenario text that 'clonefuzz eval' runs.\n";
 
+static const char usage_targets[] =
+	"usage: clonefuzz targets\n\nList the fuzz targets and what each drives.\n";
+
 static const char usage_dict[] =
 	"usage: clonefuzz dict [--target T]\n\n"
 	"Print target T's dictionary (AFL++ and libFuzzer format), generated from\n"
@@ -194,5 +197,20 @@ int cmd_dict(int argc, char **argv)
 	for (i = 1; i < CODEC_OP_SIZE; i++)
 		printf("\\x00");
 	printf("\"\n");
+	return 0;
+}
+
+int cmd_targets(int argc, char **argv)
+{
+	size_t i;
+
+	if (wants_help(argc, argv)) {
+		fputs(usage_targets, stdout);
+		return 0;
+	}
+	if (argc > 1)
+		return bad_usage("targets takes no arguments", usage_targets);
+	for (i = 0; i < NR_TARGETS; i++)
+		printf("%-14s %s\n", fuzz_targets[i].name, fuzz_targets[i].what);
 	return 0;
 }
