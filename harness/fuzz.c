@@ -12,15 +12,11 @@ struct fuzz_state {
 	int reported;
 };
 
-static void apply_mutant_env(void)
+void fuzz_init(void)
 {
-	static bool done;
 	const char *spec = getenv("CLONEFUZZ_MUTANT");
 	char err[256];
 
-	if (done)
-		return;
-	done = true;
 	if (!spec)
 		return;
 	if (mutant_parse(spec, &model_mutant, err, sizeof(err))) {
@@ -54,7 +50,6 @@ int fuzz_one(const struct fuzz_target *t, const uint8_t *data, size_t size)
 	struct run_summary sum;
 	char err[256], m[128];
 
-	apply_mutant_env();
 	if (t->decode(data, size, &s, err, sizeof(err)))
 		return 0;
 	run_scenario(&s, on_result, &st, &sum);

@@ -11,6 +11,7 @@
 
 #define MAX_FILE (1 << 20)
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static unsigned long nr_run;
@@ -97,6 +98,7 @@ int main(int argc, char **argv)
 			argv[0]);
 		return argc < 2 ? 2 : 0;
 	}
+	LLVMFuzzerInitialize(&argc, &argv);
 	for (i = 1; i < argc; i++) {
 		struct stat st;
 

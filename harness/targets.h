@@ -39,9 +39,11 @@ long args_encode(const struct scenario *s, uint8_t *buf, char *err, size_t errle
 /*
  * fuzz_one - the body of every LLVMFuzzerTestOneInput: decode @data for @t,
  * run it under every oracle and, if one fires (known defects aside), print
- * the violations and the scenario as text on stderr and abort(). The mutant
- * in $CLONEFUZZ_MUTANT, if any, is applied on the first call.
+ * the violations and the scenario as text on stderr and abort().
  */
+/* fuzz_init - once, before any input: apply the mutant in $CLONEFUZZ_MUTANT, if any. */
+void fuzz_init(void);
+
 int fuzz_one(const struct fuzz_target *t, const uint8_t *data, size_t size);
 
 #endif

@@ -41,20 +41,22 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 	return p;
 }
 
+/*
+ * Back to an empty ledger with no storage at all, so that every scenario
+ * runs the same code from the same state (fuzzers measure that).
+ */
 void ledger_reset(void)
 {
 	size_t i;
 
 	for (i = 0; i < ledger.nr_objs; i++)
 		free(ledger.objs[i]);
-	ledger.nr_objs = 0;
-	ledger.nr_holds = 0;
-	if (ledger.cap_index)
-		memset(ledger.index, 0, ledger.cap_index * sizeof(*ledger.index));
-	ledger.nr_events = 0;
-	ledger.nr_v = 0;
+	free(ledger.objs);
+	free(ledger.holds);
+	free(ledger.index);
+	free(ledger.events);
+	memset(&ledger, 0, sizeof(ledger));
 	ledger.cur_label = L_none;
-	memset(ledger.live, 0, sizeof(ledger.live));
 }
 
 static struct ledger_event *log_event_from(enum ledger_op op, struct kobj *o,
@@ -154,8 +156,10 @@ void kobj_free(struct kobj *o)
  */
 static size_t hold_slot(const struct kobj *o, const struct kobj *owner, int t)
 {
-	uint64_t k = (uint64_t)(uintptr_t)o * 0x9e3779b97f4a7c15ULL ^
-		     (uint64_t)(uintptr_t)owner * 0xc2b2ae3d27d4eb4fULL ^ (uint64_t)t;
+	/* ids, not addresses: the same scenario probes the same slots every run */
+	uint64_t k = (uint64_t)o->id * 0x9e3779b97f4a7c15ULL ^
+		     (uint64_t)(owner ? owner->id : 0) * 0xc2b2ae3d27d4eb4fULL ^
+		     (uint64_t)t;
 
 	return (size_t)(k ^ k >> 29) & (ledger.cap_index - 1);
 }

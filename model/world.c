@@ -20,6 +20,7 @@ struct pid_namespace *init_pid_ns;
 struct kres *holder_outside;
 struct kres *default_exec_domain;
 bool exec_domain_going;
+int clone_stopped_warnings;
 int security_task_create_errno;
 bool caller_chrooted;
 struct world world;
@@ -198,6 +199,7 @@ void world_setup(const struct world_config *c)
 	total_forks = 0;
 	nr_processes = 0;
 	exec_domain_going = c->exec_domain_gone;
+	clone_stopped_warnings = 100;
 	security_task_create_errno = c->lsm_task_create;
 	caller_chrooted = c->chrooted;
 	audit_enabled = c->audit;

@@ -195,6 +195,7 @@ extern struct pid_namespace *init_pid_ns;
 extern struct kres *holder_outside;	/* owner of references held outside */
 extern struct kres *default_exec_domain;
 extern bool exec_domain_going;
+extern int clone_stopped_warnings;	/* 2.6.32: CLONE_STOPPED printk budget */
 extern int security_task_create_errno;
 extern bool caller_chrooted;
 extern bool audit_enabled;

@@ -362,8 +362,6 @@ fork_out:
 	return ERR_PTR(retval);
 }
 
-static int clone_stopped_warnings = 100;
-
 /*
  *  Ok, this is the main fork-routine.
  *
