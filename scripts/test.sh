@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# Build and run every test: under ASan+UBSan with clang, then the default (cc, warnings as errors) build.
+# Install what is missing, then build and run every test: clang ASan+UBSan, then the default (cc, warnings as errors) build.
 set -eu
 cd "$(dirname "$0")/.."
+scripts/deps.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 for preset in asan default; do
 	cmake --preset "$preset" >/dev/null
