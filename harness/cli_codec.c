@@ -19,7 +19,7 @@ static const char usage_decode[] =
 	"fuzz_scenario), as scenario text that 'clonefuzz eval' runs.\n";
 
 static const char usage_targets[] =
-	"usage: clonefuzz targets\n\nList the fuzz targets and what each drives.\n";
+	"usage: clonefuzz targets\n\nList the fuzz targets: name, largest meaningful input in bytes, what it drives.\n";
 
 static const char usage_dict[] =
 	"usage: clonefuzz dict [--target T]\n\n"
@@ -211,6 +211,7 @@ int cmd_targets(int argc, char **argv)
 	if (argc > 1)
 		return bad_usage("targets takes no arguments", usage_targets);
 	for (i = 0; i < NR_TARGETS; i++)
-		printf("%-14s %s\n", fuzz_targets[i].name, fuzz_targets[i].what);
+		printf("%-14s %5zu  %s\n", fuzz_targets[i].name, fuzz_targets[i].max_len,
+		       fuzz_targets[i].what);
 	return 0;
 }

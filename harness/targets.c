@@ -13,7 +13,7 @@ static long scenario_encode_any(const struct scenario *s, uint8_t *buf,
 }
 
 const struct fuzz_target fuzz_targets[NR_TARGETS] = {
-#define TARGET(n, dec, enc, w) [TARGET_##n] = { "fuzz_" #n, w, dec, enc },
+#define TARGET(n, dec, enc, max, w) [TARGET_##n] = { "fuzz_" #n, w, max, dec, enc },
 #include "targets.def"
 #undef TARGET
 };

@@ -12,6 +12,7 @@
 struct fuzz_target {
 	const char *name;	/* "fuzz_scenario" */
 	const char *what;
+	size_t max_len;		/* longer inputs add nothing */
 	int (*decode)(const uint8_t *data, size_t len, struct scenario *s,
 		      char *err, size_t errlen);
 	/* Return the length written to @buf (CODEC_MAX_SIZE), or -1 with @err. */
@@ -19,7 +20,7 @@ struct fuzz_target {
 };
 
 enum {
-#define TARGET(n, dec, enc, what) TARGET_##n,
+#define TARGET(n, dec, enc, max, what) TARGET_##n,
 #include "targets.def"
 #undef TARGET
 	NR_TARGETS

@@ -62,7 +62,8 @@ echo "fuzz.sh: building (default, standalone, $engine)" >&2
 build default
 build standalone
 cf=$root/build/default/clonefuzz
-"$cf" targets | cut -d' ' -f1 | grep -qx "$target" || die "unknown target '$target' (see 'clonefuzz targets')"
+max_len=$("$cf" targets | awk -v t="$target" '$1 == t { print $2 }')
+[ -n "$max_len" ] || die "unknown target '$target' (see 'clonefuzz targets')"
 if [ -n "$mutant" ]; then
 	"$cf" replay --mutant "$mutant" /dev/null >/dev/null 2>&1 ||
 		[ $? -ne 2 ] || die "bad --mutant '$mutant'"
@@ -141,7 +142,7 @@ run_libfuzzer() {
 	build libfuzzer
 	mkdir -p "$out/corpus" "$out/crashes"
 	"$root/build/libfuzzer/$target" -fork="$jobs" -ignore_crashes=1 \
-		-max_total_time="$budget" -dict="$dict" -artifact_prefix="$out/crashes/" \
+		-max_total_time="$budget" -max_len="$max_len" -dict="$dict" -artifact_prefix="$out/crashes/" \
 		-print_final_stats=1 "$out/corpus" "$seeds" >"$out/libfuzzer.log" 2>&1 &
 	pid=$!
 	t=0

@@ -24,7 +24,7 @@ trap 'rm -rf "$tmp"' EXIT
 out=.
 [ -z "$check" ] || out=$tmp/out
 
-"$cf" targets | while read -r target what; do
+"$cf" targets | while read -r target max_len what; do
 	dir=$out/corpus/$target
 	mkdir -p "$dir" "$out/dictionaries"
 	rm -f "$dir"/seed-*

@@ -1,0 +1,314 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# Measure a fuzz target's exec/s on this machine: bare loop, libFuzzer (with and without sanitizers), AFL++.
+set -eu
+
+usage() {
+	cat <<'EOF'
+usage: scripts/bench.sh [--target T] [--time S] [--passes N] [--engines LIST] [--no-build]
+
+Measure, in one run on this machine, how many inputs per second a fuzz target
+executes from its committed seed corpus (corpus/T/), under each engine:
+
+  bare             the default-preset standalone binary (cc -O2, no
+                   instrumentation) looping over the corpus N times in one
+                   process; it runs each input twice, so exec/s =
+                   inputs * 2 * N / seconds. This is the ceiling (a slightly
+                   low one: it includes reading each file once per two runs).
+  libfuzzer-nosan  libFuzzer without sanitizers (libfuzzer-nosan preset)
+  libfuzzer        libFuzzer with ASan+UBSan (libfuzzer preset)
+  afl              AFL++ persistent mode, CmpLog build run with -c 0 (afl preset)
+
+libFuzzer fuzzes a scratch copy of the corpus with the target's dictionary for
+-max_total_time=S; its exec/s is taken from the final stats line. AFL++ runs for
+S seconds (-V S, AFL_NO_UI=1, scratch output directory); exec/s, execs and
+stability are read from fuzzer_stats. Each engine is shown as a ratio to the
+bare loop. Other load on the machine skews every figure: the load average is
+printed first.
+
+options:
+  --target T      fuzz target (default fuzz_scenario; the fuzz_ prefix may be
+                  omitted); see 'build/default/clonefuzz targets'
+  --time S        seconds per fuzzer run (default 20)
+  --passes N      passes of the bare loop over the corpus (default: calibrated
+                  to take about 3 seconds)
+  --engines LIST  comma-separated subset of bare,libfuzzer-nosan,libfuzzer,afl
+                  (default: all four)
+  --no-build      use the binaries already built; by default each preset is
+                  configured if missing and its target (re)built incrementally
+  -h, --help      this text
+
+Exit status: 0 on success, 2 on bad usage, 1 if a build or a run fails.
+EOF
+}
+
+die() {
+	echo "bench.sh: $*" >&2
+	exit 1
+}
+
+usage_error() {
+	echo "bench.sh: $*" >&2
+	echo "Try 'scripts/bench.sh --help'." >&2
+	exit 2
+}
+
+is_uint() {
+	case $1 in '' | *[!0-9]*) return 1 ;; esac
+	return 0
+}
+
+target=fuzz_scenario
+secs=20
+passes=
+engines=bare,libfuzzer-nosan,libfuzzer,afl
+build=1
+while [ $# -gt 0 ]; do
+	case $1 in
+	-h | --help)
+		usage
+		exit 0
+		;;
+	--target | --time | --passes | --engines)
+		[ $# -ge 2 ] || usage_error "$1 needs a value"
+		case $1 in
+		--target) target=$2 ;;
+		--time) secs=$2 ;;
+		--passes) passes=$2 ;;
+		--engines) engines=$2 ;;
+		esac
+		shift 2
+		;;
+	--target=* | --time=* | --passes=* | --engines=*)
+		v=${1#*=}
+		case $1 in
+		--target=*) target=$v ;;
+		--time=*) secs=$v ;;
+		--passes=*) passes=$v ;;
+		--engines=*) engines=$v ;;
+		esac
+		shift
+		;;
+	--no-build)
+		build=
+		shift
+		;;
+	*)
+		usage_error "unknown argument '$1'"
+		;;
+	esac
+done
+
+{ is_uint "$secs" && [ "$secs" -ge 1 ]; } || usage_error "--time must be a whole number of seconds >= 1, not '$secs'"
+[ -z "$passes" ] || { is_uint "$passes" && [ "$passes" -ge 1 ]; } ||
+	usage_error "--passes must be a whole number >= 1, not '$passes'"
+run_bare='' run_lfn='' run_lf='' run_afl=''
+old_ifs=$IFS
+IFS=,
+for e in $engines; do
+	case $e in
+	bare) run_bare=1 ;;
+	libfuzzer-nosan) run_lfn=1 ;;
+	libfuzzer) run_lf=1 ;;
+	afl) run_afl=1 ;;
+	*) IFS=$old_ifs; usage_error "unknown engine '$e' (bare, libfuzzer-nosan, libfuzzer, afl)" ;;
+	esac
+done
+IFS=$old_ifs
+[ -n "$run_bare$run_lfn$run_lf$run_afl" ] || usage_error "--engines lists no engine"
+
+cd "$(dirname "$0")/.."
+case $target in fuzz_*) ;; *) target=fuzz_$target ;; esac
+[ -f "harness/$target.c" ] || usage_error "unknown target '$target': no harness/$target.c"
+corpus=corpus/$target
+[ -d "$corpus" ] || die "$corpus: no seed corpus"
+nseeds=$(find "$corpus" -maxdepth 1 -type f ! -name '.*' | wc -l | tr -d ' ')
+[ "$nseeds" -gt 0 ] || die "$corpus: no seeds"
+dict=dictionaries/$target.dict
+if [ ! -f "$dict" ]; then
+	echo "bench.sh: warning: no $dict; fuzzing without a dictionary" >&2
+	dict=
+fi
+
+# Nanoseconds since the epoch (GNU date; python3 otherwise).
+now() {
+	t=$(date +%s%N 2>/dev/null || true)
+	case $t in
+	'' | *[!0-9]*) python3 -c 'import time; print(time.time_ns())' ;;
+	*) echo "$t" ;;
+	esac
+}
+
+# build PRESET: the preset's copy of the target, configured if missing and rebuilt incrementally.
+build() {
+	bin=build/$1/$target
+	if [ -z "$build" ]; then
+		[ -x "$bin" ] || die "$bin is missing (drop --no-build to build it)"
+		return 0
+	fi
+	if [ ! -f "build/$1/build.ninja" ] && [ ! -f "build/$1/Makefile" ]; then
+		echo "bench.sh: configuring preset $1" >&2
+		cmake --preset "$1" >"$scratch/cmake-$1.log" 2>&1 ||
+			{ tail -n 20 "$scratch/cmake-$1.log" >&2; die "cmake --preset $1 failed"; }
+	fi
+	cmake --build --preset "$1" --target "$target" >"$scratch/build-$1.log" 2>&1 ||
+		{ tail -n 20 "$scratch/build-$1.log" >&2; die "cmake --build --preset $1 --target $target failed"; }
+	[ -x "$bin" ] || die "$bin was not built"
+}
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/clonefuzz-bench.XXXXXX")
+keep=
+cleanup() {
+	if [ -n "$keep" ]; then
+		echo "bench.sh: kept $scratch ($keep)" >&2
+	else
+		rm -rf "$scratch"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Build first, so that compiling does not load the machine while measuring.
+[ -z "$run_bare" ] || build default
+[ -z "$run_lfn" ] || build libfuzzer-nosan
+[ -z "$run_lf" ] || build libfuzzer
+if [ -n "$run_afl" ]; then
+	command -v afl-fuzz >/dev/null 2>&1 || die "afl-fuzz not found (apt-get install afl++), or drop afl from --engines"
+	build afl
+fi
+
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+cpus=$(nproc 2>/dev/null || echo '?')
+echo "clonefuzz bench: $target, $nseeds seeds from $corpus, ${dict:-no dictionary}"
+echo "machine: $cpus CPU(s), load average $load at start$(uname -r | sed 's/^/, Linux /')"
+case $load in
+0.[0-4]*) ;;
+*) echo "warning: the machine is busy (load $load): figures will be low and noisy" ;;
+esac
+echo
+
+# Results: one line per engine in $scratch/results: name|exec/s|execs|seconds|note
+: >"$scratch/results"
+result() {
+	printf '%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" "$5" >>"$scratch/results"
+}
+
+# --- (a) the bare model loop -------------------------------------------------------------------------
+bare_run() {
+	np=$1
+	set --
+	i=0
+	while [ "$i" -lt "$np" ]; do
+		set -- "$@" "$corpus"
+		i=$((i + 1))
+	done
+	t0=$(now)
+	build/default/"$target" "$@" >/dev/null 2>"$scratch/bare.log" ||
+		{ tail -n 20 "$scratch/bare.log" >&2; die "the bare loop failed: an oracle fired on a committed seed"; }
+	t1=$(now)
+	echo $((t1 - t0))
+}
+bare_eps=
+if [ -n "$run_bare" ]; then
+	echo "bare loop: build/default/$target over $corpus ..." >&2
+	if [ -z "$passes" ]; then
+		# Calibrate: grow the pass count until a run takes 0.3 s, then aim for 3 s.
+		p=1
+		while :; do
+			ns=$(bare_run "$p")
+			if [ "$ns" -ge 300000000 ] || [ "$p" -ge 100000 ]; then
+				break
+			fi
+			p=$((p * 10))
+		done
+		passes=$(awk -v p="$p" -v ns="$ns" 'BEGIN { n = int(p * 3e9 / (ns > 0 ? ns : 1)); if (n < 1) n = 1; if (n > 100000) n = 100000; print n }')
+	fi
+	ns=$(bare_run "$passes")
+	execs=$((nseeds * 2 * passes))
+	bare_eps=$(awk -v e="$execs" -v ns="$ns" 'BEGIN { printf "%.0f", e / (ns / 1e9) }')
+	result "bare loop (default preset, $passes passes)" "$bare_eps" "$execs" \
+		"$(awk -v ns="$ns" 'BEGIN { printf "%.2f", ns / 1e9 }')" ""
+fi
+
+# --- (b), (c) libFuzzer -------------------------------------------------------------------------------
+libfuzzer_run() { # preset label
+	dir=$scratch/$1
+	mkdir -p "$dir/corpus" "$dir/artifacts"
+	cp "$corpus"/* "$dir/corpus/"
+	echo "$2: build/$1/$target -max_total_time=$secs ..." >&2
+	rc=0
+	# shellcheck disable=SC2086 # no dictionary: no argument
+	build/"$1"/"$target" -max_total_time="$secs" -print_final_stats=1 \
+		${dict:+-dict="$dict"} -artifact_prefix="$dir/artifacts/" \
+		"$dir/corpus" >"$dir/log" 2>&1 || rc=$?
+	eps=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$dir/log" | tail -n 1 | sed -n 's/.* exec\/s: \([0-9][0-9]*\).*/\1/p')
+	[ -n "$eps" ] || eps=$(sed -n 's/^stat::average_exec_per_sec:[[:space:]]*\([0-9][0-9]*\).*/\1/p' "$dir/log" | tail -n 1)
+	done_line=$(grep -E '^Done [0-9]+ runs in [0-9]+ second' "$dir/log" | tail -n 1 || true)
+	n=$(echo "$done_line" | sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1/p')
+	s=$(echo "$done_line" | sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\2/p')
+	note=
+	if [ "$rc" -ne 0 ]; then
+		keep="libFuzzer stopped with exit $rc: see $dir/log and $dir/artifacts"
+		note="stopped early (exit $rc): finding kept"
+		echo "bench.sh: warning: $2 exited $rc; its log and artifacts are kept in $dir" >&2
+		[ -n "$eps" ] || eps=$(grep -E '^#[0-9]+' "$dir/log" | tail -n 1 | sed -n 's/.* exec\/s: \([0-9][0-9]*\).*/\1/p')
+	fi
+	[ -n "$eps" ] || { tail -n 20 "$dir/log" >&2; die "$2: no exec/s in libFuzzer's output"; }
+	result "$2" "$eps" "${n:--}" "${s:--}" "$note"
+}
+[ -z "$run_lfn" ] || libfuzzer_run libfuzzer-nosan "libFuzzer, no sanitizers"
+[ -z "$run_lf" ] || libfuzzer_run libfuzzer "libFuzzer, ASan+UBSan"
+
+# --- (d) AFL++ persistent mode ------------------------------------------------------------------------
+afl_stat() { # key file
+	sed -n "s/^$1[[:space:]]*:[[:space:]]*//p" "$2" | tail -n 1
+}
+afl_stability=
+if [ -n "$run_afl" ]; then
+	dir=$scratch/afl
+	mkdir -p "$dir/in"
+	cp "$corpus"/* "$dir/in/"
+	echo "AFL++: afl-fuzz -V $secs -c 0 -- build/afl/$target ..." >&2
+	rc=0
+	# AFL_TRY_AFFINITY: bind to a free core, but still run if others' fuzzers hold every core.
+	# shellcheck disable=SC2086
+	AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_TRY_AFFINITY=1 \
+		afl-fuzz -i "$dir/in" -o "$dir/out" ${dict:+-x "$dict"} -V "$secs" -c 0 \
+		-- build/afl/"$target" >"$dir/log" 2>&1 </dev/null || rc=$?
+	stats=$dir/out/default/fuzzer_stats
+	if [ "$rc" -ne 0 ] || [ ! -f "$stats" ]; then
+		sed 's/\x1b\[[0-9;]*m//g' "$dir/log" | grep -E 'PROGRAM ABORT|Location|\[-\]' | head -n 5 >&2 || true
+		keep="afl-fuzz failed: see $dir/log"
+		die "afl-fuzz failed (exit $rc)"
+	fi
+	eps=$(afl_stat execs_per_sec "$stats")
+	n=$(afl_stat execs_done "$stats")
+	s=$(afl_stat run_time "$stats")
+	afl_stability=$(afl_stat stability "$stats")
+	cpu=$(afl_stat cpu_affinity "$stats")
+	crashes=$(afl_stat saved_crashes "$stats")
+	note="stability $afl_stability"
+	case $cpu in
+	'' | -*) note="$note, NOT bound to a CPU (all cores busy)" ;;
+	*) note="$note, bound to CPU $cpu" ;;
+	esac
+	if [ "${crashes:-0}" != 0 ]; then
+		keep="AFL++ saved $crashes crash(es): see $dir/out/default/crashes"
+		note="$note, $crashes crash(es) kept"
+	fi
+	result "AFL++ persistent, CmpLog (-c 0)" "$(awk -v e="$eps" 'BEGIN { printf "%.0f", e }')" "$n" "$s" "$note"
+fi
+
+# --- the table ----------------------------------------------------------------------------------------
+echo
+awk -F'|' -v bare="$bare_eps" '
+BEGIN {
+	printf "%-40s %12s %12s %8s %10s  %s\n", "engine", "exec/s", "execs", "seconds", "vs bare", "notes"
+}
+{
+	ratio = "-"
+	if (bare != "" && bare > 0 && $2 != "")
+		ratio = ($2 >= bare) ? sprintf("%.2f", $2 / bare) : sprintf("1/%.1f", bare / ($2 > 0 ? $2 : 1))
+	printf "%-40s %12s %12s %8s %10s  %s\n", $1, $2, $3, $4, ratio, $5
+}' "$scratch/results"
+[ -z "$afl_stability" ] || echo "AFL++ stability: $afl_stability (100% means every input took the same path on every run)"
