@@ -5,9 +5,23 @@
 
 #include "codec.h"
 
-#define NR_OP_KINDS 2
+#define NR_OP_KINDS 3
 
 _Static_assert(NR_SITES <= 256, "a site id must fit in one byte");
+_Static_assert(CODEC_NR_BOOLS <= 32, "the booleans are one u32");
+
+/* The pointer fields of op byte 6, in bit order, and their "valid" values. */
+static const struct {
+	size_t off;
+	unsigned long long valid;
+} ptr_bits[] = {
+	{ offsetof(struct clone_call, pidfd), USER_PTR_VALID + 0x1000 },
+	{ offsetof(struct clone_call, child_tid), USER_PTR_VALID + 0x2000 },
+	{ offsetof(struct clone_call, parent_tid), USER_PTR_VALID + 0x3000 },
+	{ offsetof(struct clone_call, set_tid), USER_PTR_VALID + 0x4000 },
+	{ offsetof(struct clone_call, uargs), USER_PTR_VALID + 0x5000 },
+};
+#define NR_PTR_BITS (sizeof(ptr_bits) / sizeof(ptr_bits[0]))
 
 static uint64_t get_le(const uint8_t *p, int n)
 {
@@ -50,7 +64,7 @@ static bool is_signal_site(const struct profile *p, int site)
 static void decode_header(const uint8_t *h, struct scenario *s)
 {
 	struct world_config *c = &s->cfg;
-	unsigned int bools = (unsigned int)get_le(h + 2, 2);
+	uint32_t bools = (uint32_t)get_le(h + 2, 4);
 	int bit = 0, nint = 0;
 	size_t i;
 
@@ -61,34 +75,67 @@ static void decode_header(const uint8_t *h, struct scenario *s)
 		if (k->type == CK_BOOL && bit < CODEC_NR_BOOLS) {
 			config_set(c, k, bools >> bit++ & 1);
 		} else if (k->type == CK_INT && nint < CODEC_NR_INTS) {
-			uint64_t v = get_le(h + 13 + 4 * nint++, 4);
+			uint64_t v = get_le(h + CODEC_INTS_AT + 4 * nint++, 4);
 
 			config_set(c, k, k->min + (long)(v % (uint64_t)(k->max - k->min + 1)));
 		}
 	}
-	c->lsm_task_create = errno_name(h[4]) ? h[4] : 0;
-	c->caps = get_le(h + 5, 8) & named_caps();
+	c->lsm_task_create = errno_name(h[6]) ? h[6] : 0;
+	c->caps = get_le(h + 7, 8) & named_caps();
 	if (c->caps == named_caps())
 		c->caps = CAP_FULL_SET;
+}
+
+static unsigned long long *ptr_field(struct clone_call *c, size_t i)
+{
+	return (unsigned long long *)((char *)c + ptr_bits[i].off);
+}
+
+static void decode_ptr(struct clone_call *c, size_t i, unsigned int code)
+{
+	*ptr_field(c, i) = code == 0 ? 0 : code == 2 ? USER_PTR_BAD : ptr_bits[i].valid;
 }
 
 static void decode_op(const uint8_t *o, const struct profile *p, int clones,
 		      struct op *op)
 {
-	int site = o[2] % NR_SITES, sig = o[3] % NR_SITES;
+	int site = o[2] % NR_SITES, sig = o[3] % NR_SITES, kind = o[0] % NR_OP_KINDS;
+	struct clone_call *c = &op->call;
+	unsigned int ptrs = o[6] | (unsigned int)(o[7] & 3) << 8;
+	size_t i;
+	int k;
 
 	memset(op, 0, sizeof(*op));
-	op->kind = o[0] % NR_OP_KINDS ? OP_EXIT : OP_CLONE;
-	if (op->kind == OP_EXIT) {
+	if (kind == 1) {
+		op->kind = OP_EXIT;
 		op->task = 1 + o[1] % clones;
 		return;
 	}
+	op->kind = kind == 2 && p->has_clone3 ? OP_CLONE3 : OP_CLONE;
 	op->task = o[1] % (clones + 1);
 	op->plan.site = profile_site(p, site) ? site : SITE_none;
 	op->plan.signal_site = is_signal_site(p, sig) ? sig : SITE_none;
 	op->plan.nth = (unsigned int)get_le(o + 4, 2);
-	op->flags = get_le(o + 6, 8);
-	op->tls = (unsigned long)get_le(o + 14, 8);
+	if (op->kind == OP_CLONE3)
+		clone_call_clone3(c);
+	else
+		clone_call_legacy(c, 0, 0);
+	c->flags = get_le(o + 8, 8);
+	c->tls = get_le(o + 16, 8);
+	c->stack = get_le(o + 32, 8);
+	for (i = 0; i < NR_PTR_BITS; i++)
+		if (op->kind == OP_CLONE3 || i == 1 || i == 2)
+			decode_ptr(c, i, ptrs >> (2 * i) & 3);
+	if (op->kind != OP_CLONE3)
+		return;
+	c->tail_nonzero = o[7] >> 2 & 1;
+	c->exit_signal = get_le(o + 24, 8);
+	c->stack_size = get_le(o + 40, 8);
+	c->size = get_le(o + 48, 2);
+	c->set_tid_size = o[50];
+	c->cgroup = get_le(o + 52, 4);
+	for (k = 0; k < CODEC_SET_TID_VALS; k++)
+		c->set_tid_vals[k] = (int32_t)get_le(o + 56 + 4 * k, 4);
 }
 
 int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
@@ -97,7 +144,6 @@ int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
 	size_t off;
 	int clones = 0;
 
-	_Static_assert(CODEC_NR_INTS + CODEC_NR_BOOLS <= 64, "header layout");
 	memset(s, 0, sizeof(*s));
 	world_config_default(&s->cfg);
 	if (len < CODEC_HEADER_SIZE) {
@@ -115,20 +161,64 @@ int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
 	     off += CODEC_OP_SIZE) {
 		struct op *op = &s->ops[s->nr_ops];
 
-		if (data[off] % NR_OP_KINDS && !clones)
+		if (data[off] % NR_OP_KINDS == 1 && !clones)
 			continue;
 		decode_op(data + off, s->profile, clones, op);
-		if (op->kind == OP_CLONE && clones < MAX_TASKS - 1)
+		if (op->kind != OP_EXIT && clones < MAX_TASKS - 1)
 			clones++;
 		s->nr_ops++;
 	}
 	return 0;
 }
 
+static unsigned int encode_ptr(const struct clone_call *c, size_t i)
+{
+	unsigned long long v = *(const unsigned long long *)((const char *)c + ptr_bits[i].off);
+
+	if (!v)
+		return 0;
+	/* model: the format has no room for arbitrary addresses; mapped means valid */
+	return user_access_ok(v, 1) ? 1 : 2;
+}
+
+static void encode_op(const struct op *op, uint8_t *o)
+{
+	const struct clone_call *c = &op->call;
+	unsigned int ptrs = 0;
+	size_t i;
+	int k;
+
+	memset(o, 0, CODEC_OP_SIZE);
+	o[0] = op->kind == OP_EXIT ? 1 : op->kind == OP_CLONE3 ? 2 : 0;
+	o[1] = (uint8_t)(op->kind == OP_EXIT ? op->task - 1 : op->task);
+	if (op->kind == OP_EXIT)
+		return;
+	o[2] = (uint8_t)op->plan.site;
+	o[3] = (uint8_t)op->plan.signal_site;
+	put_le(o + 4, op->plan.nth > 0xffff ? 0xffff : op->plan.nth, 2);
+	for (i = 0; i < NR_PTR_BITS; i++)
+		if (op->kind == OP_CLONE3 || i == 1 || i == 2)
+			ptrs |= encode_ptr(c, i) << (2 * i);
+	o[6] = (uint8_t)ptrs;
+	o[7] = (uint8_t)(ptrs >> 8 | (c->tail_nonzero ? 4u : 0u));
+	put_le(o + 8, c->flags, 8);
+	put_le(o + 16, c->tls, 8);
+	put_le(o + 32, c->stack, 8);
+	if (op->kind != OP_CLONE3)
+		return;
+	put_le(o + 24, c->exit_signal, 8);
+	put_le(o + 40, c->stack_size, 8);
+	put_le(o + 48, c->size > 0xffff ? 0xffff : c->size, 2);
+	o[50] = (uint8_t)(c->set_tid_size > 0xff ? 0xff : c->set_tid_size);
+	put_le(o + 52, c->cgroup > 0xffffffffULL ? 0xffffffffULL : c->cgroup, 4);
+	for (k = 0; k < CODEC_SET_TID_VALS; k++)
+		put_le(o + 56 + 4 * k, (uint32_t)c->set_tid_vals[k], 4);
+}
+
 size_t scenario_encode(const struct scenario *s, uint8_t *buf)
 {
 	const struct world_config *c = &s->cfg;
-	unsigned int bools = 0;
+	uint32_t bools = 0;
 	int bit = 0, nint = 0, i;
 	size_t k, off;
 
@@ -143,26 +233,16 @@ size_t scenario_encode(const struct scenario *s, uint8_t *buf)
 		if (ck->type == CK_BOOL && bit < CODEC_NR_BOOLS)
 			bools |= (config_get(c, ck) ? 1u : 0u) << bit++;
 		else if (ck->type == CK_INT && nint < CODEC_NR_INTS)
-			put_le(buf + 13 + 4 * nint++, (uint64_t)(config_get(c, ck) - ck->min), 4);
+			put_le(buf + CODEC_INTS_AT + 4 * nint++,
+			       (uint64_t)(config_get(c, ck) - ck->min), 4);
 	}
-	put_le(buf + 2, bools, 2);
-	buf[4] = c->lsm_task_create > 0 && c->lsm_task_create < 256 ?
+	put_le(buf + 2, bools, 4);
+	buf[6] = c->lsm_task_create > 0 && c->lsm_task_create < 256 ?
 		 (uint8_t)c->lsm_task_create : 0;
-	put_le(buf + 5, c->caps == CAP_FULL_SET ? named_caps() : c->caps, 8);
+	put_le(buf + 7, c->caps == CAP_FULL_SET ? named_caps() : c->caps, 8);
 
 	off = CODEC_HEADER_SIZE;
-	for (i = 0; i < s->nr_ops; i++, off += CODEC_OP_SIZE) {
-		const struct op *op = &s->ops[i];
-		uint8_t *o = buf + off;
-
-		memset(o, 0, CODEC_OP_SIZE);
-		o[0] = op->kind == OP_EXIT;
-		o[1] = (uint8_t)(op->kind == OP_EXIT ? op->task - 1 : op->task);
-		o[2] = (uint8_t)op->plan.site;
-		o[3] = (uint8_t)op->plan.signal_site;
-		put_le(o + 4, op->plan.nth > 0xffff ? 0xffff : op->plan.nth, 2);
-		put_le(o + 6, op->flags, 8);
-		put_le(o + 14, op->tls, 8);
-	}
+	for (i = 0; i < s->nr_ops; i++, off += CODEC_OP_SIZE)
+		encode_op(&s->ops[i], buf + off);
 	return off;
 }

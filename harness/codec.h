@@ -9,36 +9,51 @@
 #include "scenario.h"
 
 /*
- * Format 1, all integers little-endian:
+ * Format 2, all integers little-endian:
  *
- *   header   0  u8   format version (1)
+ *   header   0  u8   format version (2)
  *            1  u8   profile, index into profiles[] modulo their number
- *            2  u16  caller/world booleans, bit i = the i-th CK_BOOL key of
+ *            2  u32  caller/world booleans, bit i = the i-th CK_BOOL key of
  *                    config_keys[]
- *            4  u8   lsm_task_create errno (0: allow; unknown numbers: 0)
- *            5  u64  caller capabilities (bits without a name dropped; all
+ *            6  u8   lsm_task_create errno (0: allow; unknown numbers: 0)
+ *            7  u64  caller capabilities (bits without a name dropped; all
  *                    named bits set means caps=all)
- *           13  u32  each CK_INT key of config_keys[], in table order:
+ *           15  u32  each CK_INT key of config_keys[], in table order:
  *                    min + value % (max - min + 1)
  *   ops      each CODEC_OP_SIZE bytes, up to MAX_OPS; a shorter tail is ignored
- *            0  u8   kind % NR_OP_KINDS (clone, exit)
+ *            0  u8   kind % 3: clone, exit, clone3 (clone where the profile
+ *                    has no clone3)
  *            1  u8   task: clone: % (clones so far + 1); exit: 1 + % clones so
  *                    far (an exit before any clone is dropped)
  *            2  u8   fail: SITE_* id; ids the profile lacks mean none
  *            3  u8   signal: SITE_* id of one of the profile's signal points
  *            4  u16  fail_nth (0: none)
- *            6  u64  clone flags, CSIGNAL byte included
- *           14  u64  tls
+ *            6  u8   pointers, 2 bits each from bit 0: pidfd, child_tid,
+ *                    parent_tid, set_tid (0 null, 1 and 3 valid, 2 bad)
+ *            7  u8   bits 0-1 the clone_args pointer (as above), bit 2 a
+ *                    non-zero byte past the struct
+ *            8  u64  flags (clone: CSIGNAL byte included)
+ *           16  u64  tls
+ *           24  u64  exit_signal (clone3)
+ *           32  u64  stack
+ *           40  u64  stack_size (clone3)
+ *           48  u16  size (clone3)
+ *           50  u8   set_tid_size (clone3)
+ *           51  u8   unused
+ *           52  u32  cgroup (clone3)
+ *           56  4 x s32  the first set_tid entries (later ones are 0)
  *
  * Every byte string of at least CODEC_HEADER_SIZE bytes whose first byte is
  * the version decodes to a valid scenario; anything else is rejected.
  * encode(decode(x)) is x with its fields made canonical.
  */
-#define CODEC_VERSION		1
-#define CODEC_HEADER_SIZE	(13 + 4 * CODEC_NR_INTS)
-#define CODEC_NR_INTS		8	/* CK_INT keys of config_keys[] */
-#define CODEC_NR_BOOLS		15	/* CK_BOOL keys of config_keys[] */
-#define CODEC_OP_SIZE		22
+#define CODEC_VERSION		2
+#define CODEC_NR_INTS		14	/* CK_INT keys of config_keys[] */
+#define CODEC_NR_BOOLS		16	/* CK_BOOL keys of config_keys[] (at most 32) */
+#define CODEC_INTS_AT		15
+#define CODEC_HEADER_SIZE	(CODEC_INTS_AT + 4 * CODEC_NR_INTS)
+#define CODEC_OP_SIZE		72
+#define CODEC_SET_TID_VALS	4
 #define CODEC_MAX_SIZE		(CODEC_HEADER_SIZE + MAX_OPS * CODEC_OP_SIZE)
 
 /* Decode @len bytes at @data into @s; on rejection fill @err and return -1. */

@@ -43,8 +43,8 @@ int args_decode(const uint8_t *data, size_t len, struct scenario *s,
 	s->cfg.pidns_mismatch = data[1] & A_PIDNS;
 	s->cfg.kthread = data[1] & A_KTHREAD;
 	op->kind = OP_CLONE;
-	op->flags = le64(data + 2);
-	op->tls = len >= 18 ? (unsigned long)le64(data + 10) : 0;
+	op->call.flags = le64(data + 2);
+	op->call.tls = len >= 18 ? (unsigned long)le64(data + 10) : 0;
 	s->nr_ops = 1;
 	return 0;
 }
@@ -78,8 +78,8 @@ long args_encode(const struct scenario *s, uint8_t *buf, char *err, size_t errle
 		 (s->cfg.caller_is_init ? A_INIT : 0) |
 		 (s->cfg.pidns_mismatch ? A_PIDNS : 0) | (s->cfg.kthread ? A_KTHREAD : 0);
 	for (n = 0; n < 8; n++) {
-		buf[2 + n] = (uint8_t)(op->flags >> 8 * n);
-		buf[10 + n] = (uint8_t)((uint64_t)op->tls >> 8 * n);
+		buf[2 + n] = (uint8_t)(op->call.flags >> 8 * n);
+		buf[10 + n] = (uint8_t)((uint64_t)op->call.tls >> 8 * n);
 	}
-	return op->tls ? ARGS_MAX_SIZE : ARGS_MIN_SIZE;
+	return op->call.tls ? ARGS_MAX_SIZE : ARGS_MIN_SIZE;
 }

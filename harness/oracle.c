@@ -264,7 +264,7 @@ static int task_expected_holds(const struct task_struct *t, struct expect *ex)
 	expect_add(ex, &nr, t->stack, HOLD_REF);
 	expect_add(ex, &nr, t->real_cred, HOLD_REF);
 	expect_add(ex, &nr, t->cred, HOLD_REF);
-	expect_add(ex, &nr, t->cred ? t->cred->user : NULL, HOLD_PROCESSES);
+	expect_add(ex, &nr, t->cred ? nproc_counter(t->cred) : NULL, HOLD_PROCESSES);
 	expect_add(ex, &nr, t->files, HOLD_REF);
 	expect_add(ex, &nr, t->fs, HOLD_REF);
 	expect_add(ex, &nr, t->sighand, HOLD_REF);
@@ -282,6 +282,8 @@ static int task_expected_holds(const struct task_struct *t, struct expect *ex)
 	expect_add(ex, &nr, t->io_bitmap_ptr, HOLD_REF);
 	expect_add(ex, &nr, t->cgroups, HOLD_REF);
 	expect_add(ex, &nr, t->exec_domain_module, HOLD_REF);
+	expect_add(ex, &nr, t->security, HOLD_REF);
+	expect_add(ex, &nr, t->cgroup, HOLD_PROCESSES);
 	return nr;
 }
 

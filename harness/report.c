@@ -56,7 +56,7 @@ static void describe_op(const struct op_result *r, const struct scenario *s,
 		snprintf(buf, len, "exit task=%d", op->task);
 		return;
 	}
-	format_flags(op->flags, s->profile, flags, sizeof(flags));
+	format_flags(op->call.flags, s->profile, flags, sizeof(flags));
 	n = snprintf(buf, len, "clone task=%d flags=%s", op->task, flags);
 	if (op->plan.site && n < len)
 		n += snprintf(buf + n, len - n, " fail=%s", site_names[op->plan.site]);

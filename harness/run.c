@@ -112,7 +112,7 @@ static void run_clone(const struct scenario *s, const struct op *op,
 	current = caller;
 	oracle_mark(&m);
 	trace_begin(&op->plan);
-	r->ret = s->profile->do_fork(op->flags, 0, 0, 0, 0, op->tls);
+	r->ret = s->profile->sys_clone(&op->call);
 	oracle_after_clone(&m, r->ret);
 	oracle_release(&m);
 
@@ -166,7 +166,7 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 		r.index = i + 1;
 		r.op = op;
 		r.child_task = -1;
-		if (op->kind == OP_CLONE)
+		if (op->kind != OP_EXIT)
 			run_clone(s, op, ++clones, &r);
 		else
 			run_exit(op, &r);

@@ -197,6 +197,13 @@ const struct config_key config_keys[] = {
 	CK("unmapped",		CK_CALLER, CK_BOOL, unmapped,		0, 1),
 	CK("pidns_mismatch",	CK_CALLER, CK_BOOL, pidns_mismatch,	0, 1),
 	CK("exec_domain_gone",	CK_WORLD,  CK_BOOL, exec_domain_gone,	0, 1),
+	CK("nofile",		CK_CALLER, CK_INT,  nofile,		0, 1 << 20),
+	CK("open_fds",		CK_CALLER, CK_INT,  open_fds,		0, 1 << 20),
+	CK("timens_pending",	CK_CALLER, CK_BOOL, timens_pending,	0, 1),
+	CK("nr_open",		CK_WORLD,  CK_INT,  nr_open,		0, 1 << 20),
+	CK("max_namespaces",	CK_WORLD,  CK_INT,  max_namespaces,	0, 1 << 20),
+	CK("pids_max",		CK_WORLD,  CK_INT,  pids_max,		0, 1 << 30),
+	CK("target_pids_max",	CK_WORLD,  CK_INT,  target_pids_max,	0, 1 << 30),
 };
 const size_t nr_config_keys = sizeof(config_keys) / sizeof(config_keys[0]);
 
@@ -328,10 +335,21 @@ static int op_key(struct parser *ps, struct op *op, const char *k, const char *v
 			return fail(ps, "defect=%s: not a known defect of %s", v, p->name);
 		return 0;
 	}
-	if (op->kind != OP_CLONE)
+	if (op->kind == OP_EXIT)
 		return fail(ps, "unknown exit key '%s'", k);
 	if (!strcmp(k, "flags"))
-		return parse_flags(ps, v, &op->flags);
+		return parse_flags(ps, v, &op->call.flags);
+	if (!strcmp(k, "exit_signal") && op->kind == OP_CLONE3) {
+		int sig = lookup_named(signal_names, nr_signal_names, v);
+
+		if (sig >= 0) {
+			op->call.exit_signal = (unsigned long long)sig;
+			return 0;
+		}
+		if (parse_u64(v, &op->call.exit_signal))
+			return fail(ps, "exit_signal=%s: expected a signal name or a number", v);
+		return 0;
+	}
 	if (!strcmp(k, "exit_signal"))
 		return parse_signal(ps, v, exit_signal);
 	if (!strcmp(k, "tls")) {
@@ -339,7 +357,7 @@ static int op_key(struct parser *ps, struct op *op, const char *k, const char *v
 
 		if (parse_u64(v, &t))
 			return fail(ps, "tls=%s: expected a number", v);
-		op->tls = t;
+		op->call.tls = t;
 		return 0;
 	}
 	if (!strcmp(k, "fail")) {
@@ -369,7 +387,16 @@ static int op_key(struct parser *ps, struct op *op, const char *k, const char *v
 	}
 	if (!strcmp(k, "labels"))
 		return parse_labels(ps, op, v);
-	return fail(ps, "unknown clone key '%s'", k);
+	{
+		char err[160];
+		int r = clone_arg_key(op, k, v, err, sizeof(err));
+
+		if (r < 0)
+			return fail(ps, "%s", err);
+		if (r == 0)
+			return 0;
+	}
+	return fail(ps, "unknown %s key '%s'", op->kind == OP_CLONE3 ? "clone3" : "clone", k);
 }
 
 static int parse_line(struct parser *ps, char *line)
@@ -399,16 +426,24 @@ static int parse_line(struct parser *ps, char *line)
 		if (s->nr_ops)
 			return fail(ps, "%s must come before the operations", word);
 		what = word[0] == 'c' ? L_CALLER : L_WORLD;
-	} else if (!strcmp(word, "clone") || !strcmp(word, "exit")) {
+	} else if (!strcmp(word, "clone") || !strcmp(word, "clone3") ||
+		   !strcmp(word, "exit")) {
 		if (s->nr_ops == MAX_OPS)
 			return fail(ps, "more than %d operations", MAX_OPS);
 		op = &s->ops[s->nr_ops];
 		memset(op, 0, sizeof(*op));
-		op->kind = word[0] == 'c' ? OP_CLONE : OP_EXIT;
+		op->kind = !strcmp(word, "clone3") ? OP_CLONE3 :
+			   word[0] == 'c' ? OP_CLONE : OP_EXIT;
+		if (op->kind == OP_CLONE3 && !s->profile->has_clone3)
+			return fail(ps, "clone3 does not exist in %s", s->profile->name);
+		if (op->kind == OP_CLONE3)
+			clone_call_clone3(&op->call);
+		else
+			clone_call_legacy(&op->call, 0, 0);
 		op->line = ps->line;
 		what = L_OP;
 	} else {
-		return fail(ps, "unknown line '%s' (expected profile, caller, world, clone or exit)", word);
+		return fail(ps, "unknown line '%s' (expected profile, caller, world, clone, clone3 or exit)", word);
 	}
 
 	while ((kv = strtok_r(NULL, " \t", &save))) {
@@ -430,13 +465,13 @@ static int parse_line(struct parser *ps, char *line)
 	if (what != L_OP)
 		return 0;
 	if (exit_signal >= 0) {
-		if (op->flags & CSIGNAL)
+		if (op->call.flags & CSIGNAL)
 			return fail(ps, "exit_signal given and flags carry a CSIGNAL byte too");
-		op->flags |= exit_signal;
+		op->call.flags |= exit_signal;
 	}
 	if (op->kind == OP_EXIT && op->task == 0)
 		return fail(ps, "exit needs task=N (N >= 1): the caller stays");
-	if (op->kind == OP_CLONE && ps->max_task < MAX_TASKS - 1)
+	if (op->kind != OP_EXIT && ps->max_task < MAX_TASKS - 1)
 		ps->max_task++;
 	s->nr_ops++;
 	return 0;

@@ -14,14 +14,13 @@
 #define MAX_OPS		64
 #define MAX_EXPECT_LABELS 32
 
-enum op_kind { OP_CLONE, OP_EXIT };
+enum op_kind { OP_CLONE, OP_EXIT, OP_CLONE3 };
 
 struct op {
 	int kind;			/* enum op_kind */
 	int line;			/* source line, 0 if none */
 	int task;			/* scenario task acting (clone) or exiting */
-	unsigned long long flags;	/* clone flags, CSIGNAL byte included */
-	unsigned long tls;
+	struct clone_call call;		/* clone, clone3: the system call's arguments */
 	struct fault_plan plan;
 	/* Expectations, checked by the runner when present. */
 	bool expect;
@@ -65,6 +64,11 @@ int scenario_parse(const char *text, struct scenario *s, char *err, size_t errle
 
 /* Write @s as scenario text that parses back to the same scenario (expectations aside). */
 void scenario_write(FILE *f, const struct scenario *s);
+
+/* clone() pointer keys and clone3() struct clone_args keys (scenario_args.c). */
+void clone_call_clone3(struct clone_call *c);
+int clone_arg_key(struct op *op, const char *k, const char *v, char *err, size_t errlen);
+void clone_args_write(FILE *f, const struct clone_call *c);
 
 /* Format clone flags as CLONE_A|CLONE_B|0x.. for @p's vocabulary. */
 void format_flags(unsigned long long flags, const struct profile *p,

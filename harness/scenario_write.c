@@ -69,26 +69,34 @@ static const char *signal_name(int sig)
 static void write_op(FILE *f, const struct scenario *s, const struct op *op)
 {
 	char flags[1024];
-	unsigned int sig = op->flags & CSIGNAL;
+	/* clone() carries the exit signal in the flags' low byte; clone3() does not */
+	unsigned long long fmask = op->kind == OP_CLONE3 ? ~0ULL : ~(unsigned long long)CSIGNAL;
+	unsigned int sig = op->kind == OP_CLONE3 ? 0 : op->call.flags & CSIGNAL;
 
 	if (op->kind == OP_EXIT) {
 		fprintf(f, "exit task=%d\n", op->task);
 		return;
 	}
-	fputs("clone", f);
+	fputs(op->kind == OP_CLONE3 ? "clone3" : "clone", f);
 	if (op->task)
 		fprintf(f, " task=%d", op->task);
-	if (op->flags & ~(unsigned long long)CSIGNAL) {
-		format_flags(op->flags & ~(unsigned long long)CSIGNAL, s->profile,
-			     flags, sizeof(flags));
+	if (op->call.flags & fmask) {
+		format_flags(op->call.flags & fmask, s->profile, flags, sizeof(flags));
 		fprintf(f, " flags=%s", flags);
+	}
+	if (op->kind == OP_CLONE3) {
+		if (op->call.exit_signal < 256 && signal_name((int)op->call.exit_signal))
+			fprintf(f, " exit_signal=%s", signal_name((int)op->call.exit_signal));
+		else if (op->call.exit_signal)
+			fprintf(f, " exit_signal=%llu", op->call.exit_signal);
 	}
 	if (sig && signal_name(sig))
 		fprintf(f, " exit_signal=%s", signal_name(sig));
 	else if (sig)
 		fprintf(f, " exit_signal=%u", sig);
-	if (op->tls)
-		fprintf(f, " tls=0x%lx", op->tls);
+	if (op->call.tls)
+		fprintf(f, " tls=0x%llx", op->call.tls);
+	clone_args_write(f, &op->call);
 	if (op->plan.site)
 		fprintf(f, " fail=%s", site_names[op->plan.site]);
 	if (op->plan.nth)

@@ -51,7 +51,12 @@ static void release_task(struct task_struct *p)
 	struct pid *pid = p->thread_pid;
 	int i;
 
-	hold_put(&p->cred->user->obj, &p->obj, HOLD_PROCESSES);
+	hold_put(nproc_counter(p->cred), &p->obj, HOLD_PROCESSES);
+	if (p->cgroup) {
+		/* cgroup_release: the pids controller uncharges the task */
+		hold_put(&p->cgroup->obj, &p->obj, HOLD_PROCESSES);
+		p->cgroup = NULL;
+	}
 
 	/* __exit_signal and __unhash_process */
 	sig->nr_threads--;
@@ -70,6 +75,10 @@ static void release_task(struct task_struct *p)
 	/* put_task_struct: the last reference */
 	exit_creds(p);
 	delayacct_tsk_free(p);
+	if (p->security) {
+		kres_put(p->security, &p->obj);	/* security_task_free */
+		p->security = NULL;
+	}
 	if (put_ref(&sig->obj, &p->obj))
 		kobj_free(&sig->obj);
 	p->signal = NULL;

@@ -83,6 +83,7 @@ void put_user_ns(struct user_namespace *ns, struct kobj *owner)
 
 		if (ns->creator)
 			free_uid(ns->creator, &ns->obj);
+		dec_ucount(ns->ucounts, UCOUNT_USER_NAMESPACES, &ns->obj);
 		owner = &ns->obj;
 		kobj_free(&ns->obj);
 		ns = parent;
@@ -112,6 +113,8 @@ struct cred *prepare_creds(struct task_struct *owner)
 	new->obj = hdr;
 	get_ref(&new->user->obj, &new->obj);
 	get_user_ns(new->user_ns, &new->obj);
+	if (new->ucounts)
+		get_ref(&new->ucounts->obj, &new->obj);
 	return new;
 }
 
@@ -123,6 +126,7 @@ void put_cred(const struct cred *c, struct kobj *owner)
 		return;
 	/* __put_cred: model: freed at once, not after an RCU grace period */
 	free_uid(cred->user, &cred->obj);
+	put_ucounts(cred->ucounts, &cred->obj);
 	put_user_ns(cred->user_ns, &cred->obj);
 	kobj_free(&cred->obj);
 }
@@ -140,7 +144,7 @@ int copy_creds(struct task_struct *p, unsigned long clone_flags)
 		p->real_cred = p->cred;
 		get_ref(&((struct cred *)p->cred)->obj, &p->obj);
 		get_ref(&((struct cred *)p->cred)->obj, &p->obj);
-		hold_get(&p->cred->user->obj, &p->obj, HOLD_PROCESSES);
+		hold_get(nproc_counter(p->cred), &p->obj, HOLD_PROCESSES);
 		return 0;
 	}
 
@@ -154,7 +158,7 @@ int copy_creds(struct task_struct *p, unsigned long clone_flags)
 			goto error_put;
 	}
 
-	hold_get(&new->user->obj, &p->obj, HOLD_PROCESSES);
+	hold_get(nproc_counter(new), &p->obj, HOLD_PROCESSES);
 	p->cred = p->real_cred = new;
 	get_ref(&new->obj, &p->obj);	/* get_cred(new): both pointers hold one */
 	return 0;
@@ -245,11 +249,40 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 		goto out;
 	}
 	newf = obj_new(KIND_files_struct, sizeof(*newf), &tsk->obj);
-
+	/*
+	 * model: the copy has the parent's descriptor numbers but takes no
+	 * references on the pidfd files among them.
+	 */
+	newf->nr_open = oldf->nr_open;
 	tsk->files = newf;
 	error = 0;
 out:
 	return error;
+}
+
+/* fput of a pidfs file: the last one drops the pid. */
+void fput_pidfd(struct pidfd_file *f, struct kobj *owner)
+{
+	if (!put_ref(&f->obj, owner))
+		return;
+	put_pid(f->pid, &f->obj);
+	kobj_free(&f->obj);
+}
+
+/* close() of every descriptor the model installed, as put_files_struct does. */
+void close_files(struct files_struct *files)
+{
+	int i;
+
+	for (i = 0; i < files->nr_fd; i++) {
+		struct fd_slot *fd = (struct fd_slot *)files->fd[i];
+
+		fput_pidfd(fd->file, &fd->obj);
+		put_ref(&fd->obj, &files->obj);
+		kobj_free(&fd->obj);
+		files->nr_open--;
+	}
+	files->nr_fd = 0;
 }
 
 void exit_files(struct task_struct *tsk)
@@ -258,8 +291,10 @@ void exit_files(struct task_struct *tsk)
 
 	if (files) {
 		tsk->files = NULL;
-		if (put_ref(&files->obj, &tsk->obj))
+		if (put_ref(&files->obj, &tsk->obj)) {
+			close_files(files);
 			kobj_free(&files->obj);
+		}
 	}
 }
 

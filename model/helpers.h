@@ -26,6 +26,8 @@ int copy_semundo(unsigned long clone_flags, struct task_struct *tsk);
 void exit_sem(struct task_struct *tsk);
 int copy_files(unsigned long clone_flags, struct task_struct *tsk);
 void exit_files(struct task_struct *tsk);
+void close_files(struct files_struct *files);
+void fput_pidfd(struct pidfd_file *f, struct kobj *owner);
 int copy_fs(unsigned long clone_flags, struct task_struct *tsk);
 void exit_fs(struct task_struct *tsk);
 int copy_sighand(unsigned long clone_flags, struct task_struct *tsk);
@@ -59,6 +61,7 @@ void put_pid_ns(struct pid_namespace *ns, struct kobj *owner);
 struct ns_common *new_ns_common(enum kind kind, struct user_namespace *user_ns,
 				struct kobj *owner);
 void put_ns_common(struct ns_common *ns, struct kobj *owner);
+void dec_ucount(struct ucounts *uc, int type, struct kobj *owner);
 
 int alloc_pidmap(struct pid_namespace *ns);
 void free_pidmap(struct upid *upid);

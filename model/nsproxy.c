@@ -18,10 +18,20 @@ struct ns_common *new_ns_common(enum kind kind, struct user_namespace *user_ns,
 	return ns;
 }
 
+/* dec_ucount: a namespace gives its creator's charge back. */
+void dec_ucount(struct ucounts *uc, int type, struct kobj *owner)
+{
+	if (!uc)
+		return;
+	uc->ucount[type]--;
+	put_ucounts(uc, owner);
+}
+
 void put_ns_common(struct ns_common *ns, struct kobj *owner)
 {
 	if (!put_ref(&ns->obj, owner))
 		return;
+	dec_ucount(ns->ucounts, ns->ucount_type, &ns->obj);
 	if (ns->user_ns)
 		put_user_ns(ns->user_ns, &ns->obj);
 	kobj_free(&ns->obj);
@@ -38,6 +48,7 @@ void put_pid_ns(struct pid_namespace *ns, struct kobj *owner)
 		struct pid_namespace *parent = ns->parent;
 
 		owner = &ns->obj;
+		dec_ucount(ns->ucounts, UCOUNT_PID_NAMESPACES, &ns->obj);
 		if (ns->user_ns)
 			put_user_ns(ns->user_ns, &ns->obj);
 		kobj_free(&ns->obj);
@@ -56,7 +67,13 @@ static void free_nsproxy(struct nsproxy *ns)
 		put_ns_common(ns->ipc_ns, &ns->obj);
 	if (ns->pid_ns)
 		put_pid_ns(ns->pid_ns, &ns->obj);
+	if (ns->cgroup_ns)
+		put_ns_common(ns->cgroup_ns, &ns->obj);
 	put_ns_common(ns->net_ns, &ns->obj);
+	if (ns->time_ns)
+		put_ns_common(ns->time_ns, &ns->obj);
+	if (ns->time_ns_for_children)
+		put_ns_common(ns->time_ns_for_children, &ns->obj);
 	kobj_free(&ns->obj);
 }
 

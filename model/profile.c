@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "profile.h"
+#include "world.h"
 
 extern const struct profile profile_v2_6_32;
 extern const struct profile profile_v4_0;
@@ -22,6 +23,23 @@ const char *const rel_cond_names[NR_RCS] = {
 	[RC_PRESENT] = "if held",
 	[RC_NOT_INIT_PID] = "pid != &init_struct_pid",
 };
+
+bool user_access_ok(unsigned long long addr, unsigned long long len)
+{
+	return addr >= USER_MMAP_MIN_ADDR && addr < TASK_SIZE_MAX &&
+	       len <= TASK_SIZE_MAX - addr;
+}
+
+void clone_call_legacy(struct clone_call *c, unsigned long long flags,
+		       unsigned long tls)
+{
+	memset(c, 0, sizeof(*c));
+	c->entry = ENTRY_clone;
+	c->flags = flags;
+	c->tls = tls;
+	c->parent_tid = USER_PTR_VALID + 0x3000;
+	c->child_tid = USER_PTR_VALID + 0x2000;
+}
 
 const struct profile *profile_find(const char *name)
 {

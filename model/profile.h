@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "ledger.h"
+#include "syscall.h"
 #include "vocab.h"
 
 struct cred;
@@ -66,10 +67,9 @@ struct profile {
 	size_t nr_defects;
 	const int *signal_sites;	/* where a scenario's signal may arrive */
 	size_t nr_signal_sites;
-	/* The syscall path: do_fork() with the clone() arguments. */
-	long (*do_fork)(unsigned long clone_flags, unsigned long stack_start,
-			unsigned long stack_size, unsigned long parent_tidptr,
-			unsigned long child_tidptr, unsigned long tls);
+	/* The system call: clone() (or clone3() where it exists) into do_fork/kernel_clone. */
+	long (*sys_clone)(const struct clone_call *c);
+	bool has_clone3;
 	/* kernel/user_namespace.c create_user_ns() of this version. */
 	int (*create_user_ns)(struct cred *new);
 };

@@ -20,6 +20,10 @@ struct pid_namespace *init_pid_ns;
 struct kres *holder_outside;
 struct kres *default_exec_domain;
 bool exec_domain_going;
+struct kres *cgroup_threadgroup_rwsem;
+struct kres *cgroup_mutex;
+struct cgroup *caller_cgroup;
+struct cgroup *cgroup_fds[CGROUP_FD_LAST + 1];
 int clone_stopped_warnings;
 int security_task_create_errno;
 bool caller_chrooted;
@@ -33,6 +37,39 @@ void world_config_default(struct world_config *c)
 	c->rlimit_nproc = 4096;
 	c->max_threads = 4096;
 	c->pid_max = 32768;
+	c->nofile = 1024;
+	c->open_fds = CGROUP_FD_LAST + 1;
+	c->nr_open = 1048576;
+	c->max_namespaces = 1 << 20;
+	c->pids_max = 1 << 30;
+	c->target_pids_max = 1 << 30;
+}
+
+/* kernel/ucount.c alloc_ucounts without its failure: find (ns, uid) or make it. */
+struct ucounts *find_or_alloc_ucounts(struct user_namespace *ns, unsigned int uid,
+				      struct kobj *owner)
+{
+	struct ucounts *uc;
+	size_t i;
+
+	for (i = 0; i < ledger.nr_objs; i++) {
+		uc = (struct ucounts *)ledger.objs[i];
+		if (uc->obj.kind == KIND_ucounts && !uc->obj.freed &&
+		    uc->ns == ns && uc->uid == uid) {
+			get_ref(&uc->obj, owner);
+			return uc;
+		}
+	}
+	uc = obj_new(KIND_ucounts, sizeof(*uc), owner);
+	uc->ns = ns;
+	uc->uid = uid;
+	return uc;
+}
+
+void put_ucounts(struct ucounts *uc, struct kobj *owner)
+{
+	if (uc && put_ref(&uc->obj, owner))
+		kobj_free(&uc->obj);
 }
 
 /* cap_capable(): the caller's caps count in its own user ns; the owner of a child ns has them all there. */
@@ -151,8 +188,9 @@ static struct task_struct *baseline_task(const struct world_config *c,
 	t->cred = t->real_cred = cred;
 	get_ref(&cred->obj, o);
 	get_ref(&cred->obj, o);
-	hold_get(&cred->user->obj, o, HOLD_PROCESSES);
+	hold_get(nproc_counter(cred), o, HOLD_PROCESSES);
 	t->files = obj_new(KIND_files_struct, sizeof(*t->files), o);
+	t->files->nr_open = c->open_fds;
 	t->fs = obj_new(KIND_fs_struct, sizeof(*t->fs), o);
 	t->sighand = obj_new(KIND_sighand_struct, sizeof(*t->sighand), o);
 	t->signal = obj_new(KIND_signal_struct, sizeof(*t->signal), o);
@@ -177,6 +215,45 @@ static struct task_struct *baseline_task(const struct world_config *c,
 	return t;
 }
 
+static struct cgroup *cgroup_root;
+
+static struct cgroup *new_cgroup(long pids_max)
+{
+	struct cgroup *cg = obj_new(KIND_cgroup, sizeof(*cg), &holder_outside->obj);
+
+	cg->cset = obj_new(KIND_css_set, sizeof(struct kres), &cg->obj);
+	cg->pids_max = pids_max;
+	cg->writable = true;
+	return cg;
+}
+
+static void cgroup_attach_baseline(struct task_struct *t, struct cgroup *cg)
+{
+	t->cgroup = cg;
+	hold_get(&cg->obj, &t->obj, HOLD_PROCESSES);	/* pids.current */
+}
+
+/* The 5.14+ world: cgroups and the fds that name them, the cgroup locks. */
+static void modern_setup(const struct world_config *c)
+{
+	int fd;
+
+	cgroup_threadgroup_rwsem = kobj_alloc(KIND_lock, sizeof(struct kres));
+	cgroup_mutex = kobj_alloc(KIND_lock, sizeof(struct kres));
+	cgroup_root = new_cgroup(1L << 40);
+	caller_cgroup = new_cgroup(c->pids_max);
+	for (fd = 0; fd < CGROUP_FD_FIRST; fd++)
+		cgroup_fds[fd] = NULL;
+	for (fd = CGROUP_FD_FIRST; fd <= CGROUP_FD_LAST; fd++)
+		cgroup_fds[fd] = new_cgroup(1L << 40);
+	cgroup_fds[3]->pids_max = c->target_pids_max;
+	cgroup_fds[4]->removed = true;
+	cgroup_fds[5]->v1 = true;
+	cgroup_fds[6]->writable = false;
+	cgroup_fds[7]->domain_invalid = true;
+	cgroup_fds[8]->subtree_control = true;
+}
+
 void world_setup(const struct world_config *c)
 {
 	struct user_namespace *uns;
@@ -187,9 +264,13 @@ void world_setup(const struct world_config *c)
 	struct kres *cset;
 	struct task_struct *t;
 	struct fault_plan none = { 0 };
+	bool modern;
 	int i;
 
 	ledger_reset();
+	cgroup_threadgroup_rwsem = cgroup_mutex = NULL;
+	caller_cgroup = cgroup_root = NULL;
+	memset(cgroup_fds, 0, sizeof(cgroup_fds));
 	memset(&world, 0, sizeof(world));
 	world.cfg = *c;
 	trace_begin(&none);
@@ -212,6 +293,9 @@ void world_setup(const struct world_config *c)
 
 	init_user_ns = new_user_ns(NULL, 0, true);
 	root_user = new_user(0);
+	modern = profile->kv >= KV(5, 14, 0);
+	if (modern)
+		modern_setup(c);
 	init_pid_ns = new_pid_ns(NULL);
 	init_nsproxy = obj_new(KIND_nsproxy, sizeof(*init_nsproxy),
 			       &holder_outside->obj);
@@ -221,6 +305,14 @@ void world_setup(const struct world_config *c)
 	init_nsproxy->net_ns = new_ns_common(KIND_net_ns, NULL, &init_nsproxy->obj);
 	init_nsproxy->pid_ns = init_pid_ns;
 	get_pid_ns(init_pid_ns, &init_nsproxy->obj);
+	if (modern) {
+		init_nsproxy->cgroup_ns = new_ns_common(KIND_cgroup_ns, NULL,
+							&init_nsproxy->obj);
+		init_nsproxy->time_ns = new_ns_common(KIND_time_ns, NULL,
+						      &init_nsproxy->obj);
+		init_nsproxy->time_ns_for_children = init_nsproxy->time_ns;
+		get_ref(&init_nsproxy->time_ns->obj, &init_nsproxy->obj);
+	}
 
 	root_cred = obj_new(KIND_cred, sizeof(*root_cred), &holder_outside->obj);
 	root_cred->cap_effective = CAP_FULL_SET;
@@ -228,8 +320,13 @@ void world_setup(const struct world_config *c)
 	get_ref(&root_user->obj, &root_cred->obj);
 	root_cred->user_ns = init_user_ns;
 	get_user_ns(init_user_ns, &root_cred->obj);
+	if (modern)
+		root_cred->ucounts = find_or_alloc_ucounts(init_user_ns, 0,
+							   &root_cred->obj);
 
 	t = baseline_task(c, root_cred, init_nsproxy, init_pid_ns, NULL, cset);
+	if (modern)
+		cgroup_attach_baseline(t, cgroup_root);
 	t->signal->flags |= SIGNAL_UNKILLABLE;
 	t->mm = t->active_mm = obj_new(KIND_mm_struct, sizeof(*t->mm), &t->obj);
 	t->mm->owner = t;
@@ -247,8 +344,6 @@ void world_setup(const struct world_config *c)
 		uns = new_user_ns(uns, c->uid, true);
 	uns->mapped = !c->unmapped;
 	user = c->uid ? new_user(c->uid) : root_user;
-	for (i = 0; i < c->nproc; i++)
-		hold_get(&user->obj, &holder_outside->obj, HOLD_PROCESSES);
 
 	cred = obj_new(KIND_cred, sizeof(*cred), &holder_outside->obj);
 	cred->uid = cred->euid = c->uid;
@@ -258,6 +353,10 @@ void world_setup(const struct world_config *c)
 	get_ref(&user->obj, &cred->obj);
 	cred->user_ns = uns;
 	get_user_ns(uns, &cred->obj);
+	if (modern)
+		cred->ucounts = find_or_alloc_ucounts(uns, c->uid, &cred->obj);
+	for (i = 0; i < c->nproc; i++)
+		hold_get(nproc_counter(cred), &holder_outside->obj, HOLD_PROCESSES);
 
 	/* The caller's pid namespaces; number 1 of each is a reaper outside the model. */
 	pidns = init_pid_ns;
@@ -282,11 +381,19 @@ void world_setup(const struct world_config *c)
 		get_ref(&nsp->ipc_ns->obj, &nsp->obj);
 		get_ref(&nsp->mnt_ns->obj, &nsp->obj);
 		get_ref(&nsp->net_ns->obj, &nsp->obj);
+		if (modern) {
+			get_ref(&nsp->cgroup_ns->obj, &nsp->obj);
+			get_ref(&nsp->time_ns->obj, &nsp->obj);
+			get_ref(&nsp->time_ns_for_children->obj, &nsp->obj);
+		}
 		nsp->pid_ns = for_children;
 		get_pid_ns(for_children, &nsp->obj);
 	}
 
-	t = baseline_task(c, cred, nsp, pidns, world.init, cset);
+	t = baseline_task(c, cred, nsp, pidns, world.init,
+			  modern ? caller_cgroup->cset : cset);
+	if (modern)
+		cgroup_attach_baseline(t, caller_cgroup);
 	if (!c->kthread) {
 		t->mm = t->active_mm = obj_new(KIND_mm_struct, sizeof(*t->mm),
 					       &t->obj);

@@ -28,6 +28,31 @@ struct kres {
 	struct kobj obj;
 };
 
+/* A cgroup v2 directory (or a v1 one), as CLONE_INTO_CGROUP sees it. */
+struct cgroup {
+	struct kobj obj;		/* pids.current as HOLD_PROCESSES, one per task */
+	struct kres *cset;		/* model: the one css_set of this cgroup */
+	long pids_max;
+	bool v1, removed, writable, domain_invalid, subtree_control;
+};
+
+/* The namespace types a user's ucounts limit (UCOUNT_*_NAMESPACES). */
+enum ucount_type {
+	UCOUNT_USER_NAMESPACES, UCOUNT_PID_NAMESPACES, UCOUNT_UTS_NAMESPACES,
+	UCOUNT_IPC_NAMESPACES, UCOUNT_NET_NAMESPACES, UCOUNT_MNT_NAMESPACES,
+	UCOUNT_CGROUP_NAMESPACES, UCOUNT_TIME_NAMESPACES, NR_UCOUNT_TYPES
+};
+
+struct user_namespace;
+
+/* 5.14+: per-(user namespace, uid) counts. */
+struct ucounts {
+	struct kobj obj;		/* count; RLIMIT_NPROC as HOLD_PROCESSES */
+	struct user_namespace *ns;	/* model: no reference, it outlives us */
+	unsigned int uid;
+	int ucount[NR_UCOUNT_TYPES];	/* namespaces charged to this user */
+};
+
 struct user_namespace {
 	struct kobj obj;		/* count */
 	struct user_namespace *parent;	/* holds a ref (3.8+) */
@@ -35,6 +60,7 @@ struct user_namespace {
 	int level;
 	unsigned int owner;		/* euid of the creator */
 	bool mapped;			/* the caller's ids map into it */
+	struct ucounts *ucounts;	/* 5.14+: charged in the parent, holds a ref */
 };
 
 struct user_struct {
@@ -49,10 +75,30 @@ struct cred {
 	unsigned long long cap_effective;
 	struct user_struct *user;	/* holds a ref */
 	struct user_namespace *user_ns;	/* holds a ref */
+	struct ucounts *ucounts;	/* 5.14+: holds a ref */
+};
+
+#define MAX_MODEL_FDS	64
+
+struct pid;
+
+/* A pidfs file: the file behind a pidfd (holds a reference on its pid). */
+struct pidfd_file {
+	struct kobj obj;		/* f_count */
+	struct pid *pid;
+};
+
+/* A file descriptor number: reserved (get_unused_fd), then installed. */
+struct fd_slot {
+	struct kobj obj;		/* owned by the files_struct */
+	struct pidfd_file *file;	/* installed file, owned by the slot */
 };
 
 struct files_struct {
 	struct kobj obj;		/* count */
+	int nr_open;			/* descriptors in use (max fd + 1) */
+	struct kobj *fd[MAX_MODEL_FDS];	/* installed pidfds, by slot; each owns its file */
+	int nr_fd;
 };
 
 struct fs_struct {
@@ -75,12 +121,15 @@ struct signal_struct {
 struct mm_struct {
 	struct kobj obj;		/* mm_users */
 	struct task_struct *owner;	/* CONFIG_MEMCG mm->owner */
+	struct kres *futex_hash;	/* 6.16+: private futex hash, owned */
 };
 
 /* uts, ipc, mnt and net namespaces: the model only needs their lifetime. */
 struct ns_common {
 	struct kobj obj;
 	struct user_namespace *user_ns;	/* holds a ref (4.0) */
+	struct ucounts *ucounts;	/* 5.14+: charged, holds a ref */
+	int ucount_type;
 };
 
 struct pid_namespace {
@@ -92,6 +141,7 @@ struct pid_namespace {
 	int pid_max;			/* model: pid numbers 1..pid_max - 1 */
 	int nr_allocated;		/* pids in use at this level */
 	bool adding;			/* PIDNS_HASH_ADDING */
+	struct ucounts *ucounts;	/* 5.14+: charged, holds a ref */
 	struct task_struct *child_reaper;
 	unsigned char *used;		/* model: bitmap of pid numbers in use */
 };
@@ -99,6 +149,7 @@ struct pid_namespace {
 struct nsproxy {
 	struct kobj obj;		/* count */
 	struct ns_common *uts_ns, *ipc_ns, *mnt_ns, *net_ns;
+	struct ns_common *cgroup_ns, *time_ns, *time_ns_for_children;	/* 4.6+, 5.6+ */
 	struct pid_namespace *pid_ns;	/* pid_ns_for_children in 4.0 */
 };
 
@@ -143,6 +194,8 @@ struct task_struct {
 	struct kres *delays;
 	struct kres *io_bitmap_ptr;	/* thread.io_bitmap_ptr */
 	struct kres *cgroups;		/* css_set */
+	struct cgroup *cgroup;		/* 5.14+ model: the pids.current charge */
+	struct kres *security;		/* 4.14+: LSM blob */
 	struct kres *exec_domain_module; /* task_thread_info(p)->exec_domain->module */
 	struct task_struct *real_parent, *parent, *group_leader;
 	/* Test fields. */
@@ -177,6 +230,14 @@ struct world_config {
 	int lsm_task_create;		/* errno security_task_create returns */
 	bool exec_domain_gone;		/* the exec domain module is unloading */
 	int pid_max;			/* pid numbers per namespace level */
+	/* 5.14+ (v6.18) */
+	int nofile;			/* RLIMIT_NOFILE of the caller */
+	int open_fds;			/* descriptors the caller has open */
+	int nr_open;			/* sysctl fs.nr_open */
+	bool timens_pending;		/* unshare(CLONE_NEWTIME) done, not yet entered */
+	int max_namespaces;		/* every user.max_*_namespaces */
+	int pids_max;			/* pids.max of the caller's cgroup */
+	int target_pids_max;		/* pids.max of the cgroup at fd 3 */
 };
 
 void world_config_default(struct world_config *c);
@@ -199,6 +260,27 @@ extern int clone_stopped_warnings;	/* 2.6.32: CLONE_STOPPED printk budget */
 extern int security_task_create_errno;
 extern bool caller_chrooted;
 extern bool audit_enabled;
+extern struct kres *cgroup_threadgroup_rwsem;	/* 5.14+ */
+extern struct kres *cgroup_mutex;
+
+/* 5.14+: a scenario's cgroups. fd 3 is a live v2 cgroup; 4 one removed;
+ * 5 a cgroup v1 directory; 6 one the caller may not write; 7 an invalid
+ * domain; 8 one with controllers enabled for its children. Fds 0-2 are
+ * not cgroup directories. */
+#define CGROUP_FD_FIRST	3
+#define CGROUP_FD_LAST	8
+extern struct cgroup *caller_cgroup;
+extern struct cgroup *cgroup_fds[CGROUP_FD_LAST + 1];
+
+/* The task's RLIMIT_NPROC counter: the cred's ucounts (5.14+) or its user. */
+static inline struct kobj *nproc_counter(const struct cred *c)
+{
+	return c->ucounts ? &c->ucounts->obj : &c->user->obj;
+}
+
+struct ucounts *find_or_alloc_ucounts(struct user_namespace *ns, unsigned int uid,
+				      struct kobj *owner);
+void put_ucounts(struct ucounts *uc, struct kobj *owner);
 
 struct world {
 	struct world_config cfg;

@@ -106,7 +106,7 @@ static void test_rejects(void)
 
 	TEST_CHECK(scenario_decode(buf, CODEC_HEADER_SIZE - 1, &s, err, sizeof(err)) &&
 		   strstr(err, "shorter"), "a short input is rejected: %s", err);
-	buf[0] = 2;
+	buf[0] = CODEC_VERSION + 1;
 	TEST_CHECK(scenario_decode(buf, CODEC_HEADER_SIZE, &s, err, sizeof(err)) &&
 		   strstr(err, "version"), "another format version is rejected: %s", err);
 	buf[0] = CODEC_VERSION;
@@ -127,18 +127,18 @@ static void test_fields(void)
 	char err[256];
 
 	op[2] = SITE_dup_mm;
-	op[6] = SIGCHLD;
-	op[7] = 0x01;	/* CLONE_VM */
+	op[8] = SIGCHLD;
+	op[9] = 0x01;	/* CLONE_VM */
 	TEST_CHECK(!scenario_decode(buf, sizeof(buf), &s, err, sizeof(err)), "decodes");
 	TEST_CHECK(s.profile == profiles[1] && s.nr_ops == 1, "profile byte and one op");
 	TEST_CHECK(s.ops[0].plan.site == SITE_dup_mm, "fail site byte");
-	TEST_CHECK(s.ops[0].flags == (0x100 | SIGCHLD), "flags bytes");
+	TEST_CHECK(s.ops[0].call.flags == (0x100 | SIGCHLD), "flags bytes");
 	op[0] = 1;
 	TEST_CHECK(!scenario_decode(buf, sizeof(buf), &s, err, sizeof(err)) && !s.nr_ops,
 		   "an exit before any clone is dropped");
 	op[0] = 0;
 	op[2] = SITE_none + 0;
-	buf[13] = 7;	/* the first integer key, uid */
+	buf[CODEC_INTS_AT] = 7;	/* the first integer key, uid */
 	TEST_CHECK(!scenario_decode(buf, sizeof(buf), &s, err, sizeof(err)) && s.cfg.uid == 7,
 		   "uid bytes");
 }

@@ -126,6 +126,7 @@ static void sweep(const char *name)
 			flags &= ~CSIGNAL;
 		for (s = 0; s <= profile->nr_sites; s++) {
 			struct fault_plan plan = { 0 };
+			struct clone_call call;
 			struct oracle_mark m;
 			long ret;
 
@@ -134,8 +135,9 @@ static void sweep(const char *name)
 			current = world.scn[0];
 			oracle_mark(&m);
 			trace_begin(&plan);
-			ret = profile->do_fork(flags, 0, 0, 0, 0,
-					       flags & CLONE_SETTLS ? 0x1000 : 0);
+			clone_call_legacy(&call, flags,
+					  flags & CLONE_SETTLS ? 0x1000 : 0);
+			ret = profile->sys_clone(&call);
 			oracle_after_clone(&m, ret);
 			if (model_trace.failed_site == plan.site && plan.site)
 				site_hit[plan.site] = true;
@@ -189,6 +191,7 @@ static void share_semantics(const char *name)
 		for (shared = 0; shared <= 1; shared++) {
 			struct fault_plan none = { 0 };
 			struct kobj *parent_obj, *child_obj;
+			struct clone_call call;
 			int before;
 			long ret;
 			unsigned long flags = shared ? rows[i].flags : SIGCHLD;
@@ -198,7 +201,8 @@ static void share_semantics(const char *name)
 			parent_obj = *(struct kobj **)((char *)current + rows[i].off);
 			before = parent_obj ? parent_obj->cnt[HOLD_REF] : 0;
 			trace_begin(&none);
-			ret = profile->do_fork(flags, 0, 0, 0, 0, 0);
+			clone_call_legacy(&call, flags, 0);
+			ret = profile->sys_clone(&call);
 			TEST_CHECK(ret > 0, "%s: clone for %s", name, rows[i].what);
 			if (ret <= 0)
 				continue;

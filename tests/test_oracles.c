@@ -29,11 +29,13 @@ static void setup(const char *name)
 static long start_clone(unsigned long flags, int site)
 {
 	struct fault_plan plan = { .site = site };
+	struct clone_call call;
 
+	clone_call_legacy(&call, flags, 0);
 	current = world.scn[0];
 	oracle_mark(&mark);
 	trace_begin(&plan);
-	return profile->do_fork(flags, 0, 0, 0, 0, 0);
+	return profile->sys_clone(&call);
 }
 
 static void finish_clone(long ret)

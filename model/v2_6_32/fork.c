@@ -433,6 +433,12 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	return nr;
 }
 
+/* x86-64 sys_clone: flags, newsp, parent_tidptr, child_tidptr, tls. */
+static long sys_clone(const struct clone_call *c)
+{
+	return do_fork(c->flags, c->stack, 0, c->parent_tid, c->child_tid, c->tls);
+}
+
 #define PROFILE_TABLE "v2_6_32/table.def"
 #include "../profile_expand.h"
 
@@ -441,6 +447,6 @@ const struct profile profile_v2_6_32 = {
 	.kv = KV(2, 6, 32),
 	.source = "Linux 2.6.32.69 kernel/fork.c (chenbq83/Linux-2.6.32.69 @ 10747e59aa24)",
 	PROFILE_TABLES,
-	.do_fork = do_fork,
+	.sys_clone = sys_clone,
 	.create_user_ns = create_user_ns,
 };

@@ -416,6 +416,12 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	return nr;
 }
 
+/* x86-64 sys_clone: flags, newsp, parent_tidptr, child_tidptr, tls. */
+static long sys_clone(const struct clone_call *c)
+{
+	return do_fork(c->flags, c->stack, 0, c->parent_tid, c->child_tid, c->tls);
+}
+
 #define PROFILE_TABLE "v4_0/table.def"
 #include "../profile_expand.h"
 
@@ -424,6 +430,6 @@ const struct profile profile_v4_0 = {
 	.kv = KV(4, 0, 5),
 	.source = "Linux 4.0.5 kernel/fork.c (zhanglin496/linux-4.0.5 @ af04eec3d893)",
 	PROFILE_TABLES,
-	.do_fork = do_fork,
+	.sys_clone = sys_clone,
 	.create_user_ns = create_user_ns,
 };
