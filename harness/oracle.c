@@ -85,7 +85,7 @@ static void check_errno(long ret)
 					 at, p->name);
 			return;
 		}
-		want = row->err ? row->err : security_task_create_errno;
+		want = row->err ? row->err : lsm_errno();
 	} else if (model_trace.failed_site) {
 		const struct site_row *row = profile_site(p, model_trace.failed_site);
 
@@ -96,7 +96,7 @@ static void check_errno(long ret)
 					 at, p->name);
 			return;
 		}
-		want = row->err;
+		want = row->err ? row->err : lsm_errno();
 	}
 
 	if (ret >= 0) {

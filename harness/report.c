@@ -57,7 +57,8 @@ static void describe_op(const struct op_result *r, const struct scenario *s,
 		return;
 	}
 	format_flags(op->call.flags, s->profile, flags, sizeof(flags));
-	n = snprintf(buf, len, "clone task=%d flags=%s", op->task, flags);
+	n = snprintf(buf, len, "%s task=%d flags=%s",
+		     op->kind == OP_CLONE3 ? "clone3" : "clone", op->task, flags);
 	if (op->plan.site && n < len)
 		n += snprintf(buf + n, len - n, " fail=%s", site_names[op->plan.site]);
 	if (op->plan.nth && n < len)

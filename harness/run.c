@@ -186,6 +186,9 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 	for (i = MAX_TASKS - 1; i > 0; i--)
 		if (world.scn[i])
 			do_exit_and_reap(world.scn[i]);
+	/* The caller stays: it closes the pidfds it was given. */
+	if (world.scn[0] && world.scn[0]->files)
+		close_files(world.scn[0]->files);
 	oracle_baseline(&base);
 	oracle_release(&base);
 	collect(&r, sum);

@@ -66,7 +66,6 @@ int scenario_parse(const char *text, struct scenario *s, char *err, size_t errle
 void scenario_write(FILE *f, const struct scenario *s);
 
 /* clone() pointer keys and clone3() struct clone_args keys (scenario_args.c). */
-void clone_call_clone3(struct clone_call *c);
 int clone_arg_key(struct op *op, const char *k, const char *v, char *err, size_t errlen);
 void clone_args_write(FILE *f, const struct clone_call *c);
 

@@ -35,14 +35,6 @@ static const struct num_key {
 	{ "size",		F(size) },
 };
 
-void clone_call_clone3(struct clone_call *c)
-{
-	memset(c, 0, sizeof(*c));
-	c->entry = ENTRY_clone3;
-	c->size = CLONE_ARGS_SIZE_VER2;
-	c->uargs = USER_PTR_VALID + 0x5000;
-}
-
 const char *clone_ptr_name(const struct clone_call *c, int i, char *buf, size_t len)
 {
 	unsigned long long v = *(const unsigned long long *)((const char *)c + ptr_keys[i].off);

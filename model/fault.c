@@ -59,6 +59,9 @@ void ladder_label(int label)
 
 void model_signal_point(int site)
 {
+	/* SIGKILL where the kernel looks for a fatal signal, SIGUSR1 elsewhere */
+	int sig = site == SITE_fatal_signal ? SIGKILL : SIGUSR1;
+
 	if (model_trace.plan.signal_site == site)
-		current->pending |= 1UL << (SIGUSR1 - 1);
+		current->pending |= 1UL << (sig - 1);
 }

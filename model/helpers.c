@@ -9,6 +9,7 @@
 #include "fault.h"
 #include "helpers.h"
 #include "kernel.h"
+#include "legacy.h"
 #include "profile.h"
 
 
@@ -38,7 +39,9 @@ struct task_struct *dup_task_struct(struct task_struct *orig)
 		return NULL;
 	tsk = kobj_alloc(KIND_task_struct, sizeof(*tsk));
 
-	if (model_fail(SITE_alloc_thread_info, false))
+	/* alloc_thread_info_node, renamed alloc_thread_stack_node in 4.9 */
+	if (model_fail(profile->kv >= KV(4, 9, 0) ? SITE_alloc_thread_stack :
+		       SITE_alloc_thread_info, false))
 		goto free_tsk;
 	ti = kobj_alloc(KIND_thread_info, sizeof(*ti));
 
@@ -408,8 +411,11 @@ fail_nomem:
 
 void mmput(struct mm_struct *mm, struct kobj *owner)
 {
-	if (put_ref(&mm->obj, owner))
-		kobj_free(&mm->obj);
+	if (!put_ref(&mm->obj, owner))
+		return;
+	if (mm->futex_hash)	/* futex_hash_free in __mmdrop */
+		kres_put(mm->futex_hash, &mm->obj);
+	kobj_free(&mm->obj);
 }
 
 int copy_io(unsigned long clone_flags, struct task_struct *tsk)
@@ -566,7 +572,8 @@ bool try_module_get(struct kres *module, struct kobj *owner)
 
 void module_put(struct kres *module, struct kobj *owner)
 {
-	put_ref(&module->obj, owner);
+	if (module)
+		put_ref(&module->obj, owner);
 }
 
 void get_css_set(struct kres *cset, struct kobj *owner)

@@ -17,14 +17,12 @@ void free_task(struct task_struct *tsk);
 
 struct cred *prepare_creds(struct task_struct *owner);
 void put_cred(const struct cred *cred, struct kobj *owner);
-int copy_creds(struct task_struct *p, unsigned long clone_flags);
 void exit_creds(struct task_struct *tsk);
 void get_user_ns(struct user_namespace *ns, struct kobj *owner);
 void put_user_ns(struct user_namespace *ns, struct kobj *owner);
 
 int copy_semundo(unsigned long clone_flags, struct task_struct *tsk);
 void exit_sem(struct task_struct *tsk);
-int copy_files(unsigned long clone_flags, struct task_struct *tsk);
 void exit_files(struct task_struct *tsk);
 void close_files(struct files_struct *files);
 void fput_pidfd(struct pidfd_file *f, struct kobj *owner);
@@ -36,8 +34,6 @@ int copy_mm(unsigned long clone_flags, struct task_struct *tsk);
 void mmput(struct mm_struct *mm, struct kobj *owner);
 int copy_io(unsigned long clone_flags, struct task_struct *tsk);
 void exit_io_context(struct task_struct *tsk);
-int copy_thread(unsigned long clone_flags, unsigned long sp,
-		unsigned long arg, struct task_struct *p, unsigned long tls);
 void exit_thread(struct task_struct *tsk);
 
 struct kres *mpol_dup(struct kres *old, struct task_struct *owner);
@@ -64,6 +60,8 @@ void put_ns_common(struct ns_common *ns, struct kobj *owner);
 void dec_ucount(struct ucounts *uc, int type, struct kobj *owner);
 
 int alloc_pidmap(struct pid_namespace *ns);
+int alloc_pidmap_nr(struct pid_namespace *ns, int nr);
+bool pid_nr_used(struct pid_namespace *ns, int nr);
 void free_pidmap(struct upid *upid);
 void put_pid(struct pid *pid, struct kobj *owner);
 void free_pid(struct pid *pid, struct kobj *owner);

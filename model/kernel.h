@@ -3,6 +3,7 @@
 #ifndef CLONEFUZZ_KERNEL_H
 #define CLONEFUZZ_KERNEL_H
 
+#include <limits.h>
 #include <stdint.h>
 
 #include "vocab.h"
@@ -23,6 +24,11 @@ static inline int IS_ERR(const void *ptr)
 {
 	return (uintptr_t)ptr >= (uintptr_t)-MAX_ERRNO;
 }
+
+typedef uint64_t u64;
+typedef uint32_t u32;
+
+#define CLONE_LEGACY_FLAGS	0xffffffffULL
 
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)

@@ -3,7 +3,7 @@
 #include "helpers.h"
 #include "profile.h"
 
-static bool pid_nr_used(struct pid_namespace *ns, int nr)
+bool pid_nr_used(struct pid_namespace *ns, int nr)
 {
 	size_t i;
 
@@ -85,4 +85,13 @@ int pid_nr_ns(struct pid *pid, struct pid_namespace *ns)
 	if (pid && ns->level <= pid->level && pid->numbers[ns->level].ns == ns)
 		return pid->numbers[ns->level].nr;
 	return 0;
+}
+
+/* idr_alloc(nr, nr + 1): exactly @nr, or -1 when it is taken. */
+int alloc_pidmap_nr(struct pid_namespace *ns, int nr)
+{
+	if (pid_nr_used(ns, nr))
+		return -1;
+	ns->nr_allocated++;
+	return nr;
 }

@@ -7,10 +7,12 @@
 
 extern const struct profile profile_v2_6_32;
 extern const struct profile profile_v4_0;
+extern const struct profile profile_v6_18;
 
 const struct profile *const profiles[] = {
 	&profile_v2_6_32,
 	&profile_v4_0,
+	&profile_v6_18,
 };
 const size_t nr_profiles = sizeof(profiles) / sizeof(profiles[0]);
 
@@ -22,6 +24,7 @@ const char *const rel_cond_names[NR_RCS] = {
 	[RC_NOT_THREAD] = "!CLONE_THREAD",
 	[RC_PRESENT] = "if held",
 	[RC_NOT_INIT_PID] = "pid != &init_struct_pid",
+	[RC_PIDFD] = "CLONE_PIDFD",
 };
 
 bool user_access_ok(unsigned long long addr, unsigned long long len)
@@ -39,6 +42,14 @@ void clone_call_legacy(struct clone_call *c, unsigned long long flags,
 	c->tls = tls;
 	c->parent_tid = USER_PTR_VALID + 0x3000;
 	c->child_tid = USER_PTR_VALID + 0x2000;
+}
+
+void clone_call_clone3(struct clone_call *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->entry = ENTRY_clone3;
+	c->size = CLONE_ARGS_SIZE_VER2;
+	c->uargs = USER_PTR_VALID + 0x5000;
 }
 
 const struct profile *profile_find(const char *name)

@@ -19,6 +19,7 @@ enum rel_cond {
 	RC_NOT_THREAD,		/* !(clone_flags & CLONE_THREAD) */
 	RC_PRESENT,		/* the child holds the object (pointer set) */
 	RC_NOT_INIT_PID,	/* pid != &init_struct_pid */
+	RC_PIDFD,		/* clone_flags & CLONE_PIDFD */
 	NR_RCS
 };
 

@@ -43,4 +43,7 @@ struct clone_call {
 void clone_call_legacy(struct clone_call *c, unsigned long long flags,
 		       unsigned long tls);
 
+/* A clone3() call with a zeroed struct clone_args of VER2 size at a valid address. */
+void clone_call_clone3(struct clone_call *c);
+
 #endif

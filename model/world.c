@@ -197,13 +197,16 @@ static struct task_struct *baseline_task(const struct world_config *c,
 	hold_get(&t->signal->obj, o, HOLD_LIVE);
 	t->signal->nr_threads = 1;
 	t->signal->rlim_nproc = c->rlimit_nproc;
+	t->signal->rlim_nofile = c->nofile;
 	t->nsproxy = nsp;
 	get_nsproxy(nsp, o);
 	t->thread_pid = baseline_pid(pidns, o);
 	t->pid = t->tgid = pid_nr(t->thread_pid);
 	t->delays = obj_new(KIND_delays, sizeof(struct kres), o);
-	t->exec_domain_module = default_exec_domain;
-	get_ref(&default_exec_domain->obj, o);
+	if (profile->kv < KV(4, 1, 0)) {	/* exec domains went in 4.1 */
+		t->exec_domain_module = default_exec_domain;
+		get_ref(&default_exec_domain->obj, o);
+	}
 	t->cgroups = cset;
 	get_css_set(cset, o);
 	t->real_parent = t->parent = parent;
@@ -324,7 +327,8 @@ void world_setup(const struct world_config *c)
 		root_cred->ucounts = find_or_alloc_ucounts(init_user_ns, 0,
 							   &root_cred->obj);
 
-	t = baseline_task(c, root_cred, init_nsproxy, init_pid_ns, NULL, cset);
+	t = baseline_task(c, root_cred, init_nsproxy, init_pid_ns, NULL,
+			  modern ? cgroup_root->cset : cset);
 	if (modern)
 		cgroup_attach_baseline(t, cgroup_root);
 	t->signal->flags |= SIGNAL_UNKILLABLE;
@@ -370,7 +374,7 @@ void world_setup(const struct world_config *c)
 		for_children = new_pid_ns(pidns);
 
 	nsp = init_nsproxy;
-	if (for_children != init_pid_ns) {
+	if (for_children != init_pid_ns || (modern && c->timens_pending)) {
 		struct kobj hdr;
 
 		nsp = obj_new(KIND_nsproxy, sizeof(*nsp), &holder_outside->obj);
@@ -388,6 +392,12 @@ void world_setup(const struct world_config *c)
 		}
 		nsp->pid_ns = for_children;
 		get_pid_ns(for_children, &nsp->obj);
+		if (modern && c->timens_pending) {
+			/* unshare(CLONE_NEWTIME): children get a new time ns */
+			put_ns_common(nsp->time_ns_for_children, &nsp->obj);
+			nsp->time_ns_for_children = new_ns_common(KIND_time_ns, uns,
+								  &nsp->obj);
+		}
 	}
 
 	t = baseline_task(c, cred, nsp, pidns, world.init,

@@ -11,7 +11,7 @@
 #define MAX_PID_NS_LEVEL	32
 #define MODEL_PID_LEVELS	64	/* model: pid levels a struct pid can hold */
 #define MAX_TASKS		256
-#define CAP_FULL_SET		0xffffffffffULL
+#define CAP_FULL_SET		0x1ffffffffffULL	/* through CAP_CHECKPOINT_RESTORE */
 #define TASK_SIZE_MAX		0x00007ffffffff000UL	/* x86-64, 4-level paging */
 #define SIGNAL_UNKILLABLE	0x00000040
 #define PF_FORKNOEXEC		0x00000040
@@ -20,6 +20,8 @@
 #define PF_STARTING		0x00000002
 #define PF_NPROC_EXCEEDED	0x00001000
 #define _NSIG			64
+#define PID_MAX_LIMIT		4194304
+#define RESERVED_PIDS		300
 
 enum task_state { TASK_NEW, TASK_RUNNING, TASK_STOPPED, TASK_DEAD };
 
@@ -115,6 +117,7 @@ struct signal_struct {
 	unsigned int flags;
 	int nr_threads;
 	unsigned long rlim_nproc;	/* signal->rlim[RLIMIT_NPROC].rlim_cur */
+	int rlim_nofile;		/* signal->rlim[RLIMIT_NOFILE].rlim_cur */
 	int exit_signal_leader;		/* model: the leader's exit_signal */
 };
 
@@ -258,6 +261,12 @@ extern struct kres *default_exec_domain;
 extern bool exec_domain_going;
 extern int clone_stopped_warnings;	/* 2.6.32: CLONE_STOPPED printk budget */
 extern int security_task_create_errno;
+
+/* What an LSM hook row of a table (errno 0) returns: the refusal, or ENOMEM for its blob. */
+static inline int lsm_errno(void)
+{
+	return security_task_create_errno ? security_task_create_errno : ENOMEM;
+}
 extern bool caller_chrooted;
 extern bool audit_enabled;
 extern struct kres *cgroup_threadgroup_rwsem;	/* 5.14+ */

@@ -92,7 +92,8 @@ static int check_label_releases(const struct snapshot *s, unsigned long flags)
 			const struct rel_row *row = &profile->rels[r];
 			bool must = row->cond == RC_ALWAYS || row->cond == RC_NOT_INIT_PID ||
 				    (row->cond == RC_THREAD && (flags & CLONE_THREAD)) ||
-				    (row->cond == RC_NOT_THREAD && !(flags & CLONE_THREAD));
+				    (row->cond == RC_NOT_THREAD && !(flags & CLONE_THREAD)) ||
+				    (row->cond == RC_PIDFD && (flags & CLONE_PIDFD));
 
 			if (row->label != label || !must || row->kind == KIND_task_struct)
 				continue;
@@ -104,6 +105,28 @@ static int check_label_releases(const struct snapshot *s, unsigned long flags)
 		}
 	}
 	return bad;
+}
+
+/*
+ * The clone3() form of a sweep call: a pidfd, CLONE_INTO_CGROUP the live
+ * cgroup at fd 3, a set_tid of a free pid (not with CLONE_NEWPID, whose
+ * first pid must be 1) and the namespaces only clone3 or 4.6+ can ask for.
+ */
+static void clone3_form(struct clone_call *c, unsigned long flags)
+{
+	clone_call_clone3(c);
+	c->flags = (flags & ~(unsigned long)CSIGNAL) | CLONE_PIDFD | CLONE_INTO_CGROUP;
+	if (flags & CLONE_NEWNS)
+		c->flags |= CLONE_NEWCGROUP | CLONE_NEWTIME;
+	c->exit_signal = flags & CLONE_THREAD ? 0 : SIGCHLD;
+	c->pidfd = USER_PTR_VALID + 0x1000;
+	c->cgroup = CGROUP_FD_FIRST;
+	c->tls = flags & CLONE_SETTLS ? 0x1000 : 0;
+	if (!(flags & CLONE_NEWPID)) {
+		c->set_tid = USER_PTR_VALID + 0x4000;
+		c->set_tid_size = 1;
+		c->set_tid_vals[0] = 1000;
+	}
 }
 
 static void sweep(const char *name)
@@ -124,19 +147,26 @@ static void sweep(const char *name)
 				flags |= sweep_flags[i];
 		if (flags & CLONE_THREAD)
 			flags &= ~CSIGNAL;
-		for (s = 0; s <= profile->nr_sites; s++) {
+		for (s = 0; s <= 2 * profile->nr_sites + 1; s++) {
+			bool form3 = s > profile->nr_sites;
+			size_t site = form3 ? s - profile->nr_sites - 1 : s;
 			struct fault_plan plan = { 0 };
 			struct clone_call call;
 			struct oracle_mark m;
 			long ret;
 
-			plan.site = s ? profile->sites[s - 1].site : SITE_none;
+			if (form3 && !profile->has_clone3)
+				break;
+			plan.site = site ? profile->sites[site - 1].site : SITE_none;
 			world_setup(&c);
 			current = world.scn[0];
 			oracle_mark(&m);
 			trace_begin(&plan);
-			clone_call_legacy(&call, flags,
-					  flags & CLONE_SETTLS ? 0x1000 : 0);
+			if (form3)
+				clone3_form(&call, flags);
+			else
+				clone_call_legacy(&call, flags,
+						  flags & CLONE_SETTLS ? 0x1000 : 0);
 			ret = profile->sys_clone(&call);
 			oracle_after_clone(&m, ret);
 			if (model_trace.failed_site == plan.site && plan.site)
@@ -144,7 +174,7 @@ static void sweep(const char *name)
 			for (i = 0; i < (size_t)model_trace.nr_labels; i++)
 				label_hit[model_trace.labels[i]] = true;
 			if (ret < 0 && !model_trace.failed_check)
-				bad += check_label_releases(&m.snap, flags);
+				bad += check_label_releases(&m.snap, call.flags);
 			if (ret >= 0)
 				do_exit_and_reap(model_trace.child);
 			bad += unknown_violations();
@@ -227,12 +257,13 @@ static void share_semantics(const char *name)
 
 int main(void)
 {
-	static const char *const names[] = { "v2.6.32", "v4.0" };
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		sweep(names[i]);
-		share_semantics(names[i]);
+	for (i = 0; i < nr_profiles; i++) {
+		const char *name = profiles[i]->name;
+
+		sweep(name);
+		share_semantics(name);
 	}
 	return check_report("test_model");
 }

@@ -291,6 +291,12 @@ static void test_known_defect(const char *prof)
 	setup(prof);
 	ret = start_clone(SIGCHLD_FLAGS, SITE_alloc_pid);
 	finish_clone(ret);
+	if (!profile_defect(profile, "no_exit_thread")) {
+		/* fixed in 4.7: bad_fork_cleanup_thread gives the io bitmap back */
+		TEST_CHECK(ret == -ENOMEM && ledger.nr_v == 0,
+			   "%s: alloc_pid failure after copy_thread leaks nothing", prof);
+		return;
+	}
 	TEST_CHECK(ret == -ENOMEM && unknown() == 0 && ledger.nr_v == 1 &&
 	      oracle_known_defect(profile, &ledger.v[0]) ==
 	      profile_defect(profile, "no_exit_thread"),
@@ -299,15 +305,16 @@ static void test_known_defect(const char *prof)
 
 int main(void)
 {
-	static const char *const names[] = { "v2.6.32", "v4.0" };
 	size_t i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		test_hooks(names[i]);
-		test_errno_oracle(names[i]);
-		test_shape_and_counters(names[i]);
-		test_baseline(names[i]);
-		test_known_defect(names[i]);
+	for (i = 0; i < nr_profiles; i++) {
+		const char *name = profiles[i]->name;
+
+		test_hooks(name);
+		test_errno_oracle(name);
+		test_shape_and_counters(name);
+		test_baseline(name);
+		test_known_defect(name);
 	}
 	return check_report("test_oracles");
 }

@@ -9,6 +9,7 @@
 #include "../fault.h"
 #include "../helpers.h"
 #include "../kernel.h"
+#include "../legacy.h"
 #include "../profile.h"
 
 #include "namespaces.c"

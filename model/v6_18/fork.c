@@ -1,0 +1,655 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Model of Linux 6.18 kernel/fork.c: copy_process(), kernel_clone() and the
+ * clone()/clone3() entries, statement by statement, read from CachyOS/linux
+ * @ 0801e7ef5c6f67eeb9a3b9608bf5636a3ba6e2ff (6.18.30; its distribution-only
+ * unprivileged_userns_clone check is left out, as mainline has none). The
+ * reading, line by line, and the neighbouring files used are in
+ * docs/kernel-6.18.md. Lines that only initialise fields nobody checks are
+ * elided; the checks, steps, labels and conditional releases are all here,
+ * in the kernel's order.
+ * model: no seccomp filters, keyrings, kernel threads, sched_ext scheduler
+ * or CET shadow stacks; no tracer is attached.
+ */
+#include <string.h>
+
+#include "../fault.h"
+#include "../helpers.h"
+#include "../kernel.h"
+#include "../profile.h"
+
+struct kernel_clone_args {
+	u64 flags;
+	u64 pidfd;
+	u64 child_tid;
+	u64 parent_tid;
+	int exit_signal;
+	u64 stack;
+	u64 stack_size;
+	u64 tls;
+	int *set_tid;
+	size_t set_tid_size;	/* number of elements in set_tid */
+	u64 cgroup;
+	struct cgroup *cgrp;	/* CLONE_INTO_CGROUP: the target, with a reference */
+	struct kres *cset;	/* the css_set the child will join, with a reference */
+	struct cgroup *cset_cgrp;	/* model: the cgroup of that css_set */
+};
+
+static unsigned int current_euid(void)
+{
+	return current->cred->euid;
+}
+
+#include "cred.c"
+#include "namespaces.c"
+#include "pid.c"
+#include "cgroup.c"
+
+static int copy_files(u64 clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf, *newf;
+
+	/*
+	 * A background process may not have any files ...
+	 */
+	oldf = current->files;
+	if (!oldf)
+		return 0;
+
+	if (clone_flags & CLONE_FILES) {
+		get_ref(&oldf->obj, &tsk->obj);
+		return 0;
+	}
+
+	/* dup_fd: alloc_fdtable refuses more than sysctl_nr_open entries */
+	if (model_fail(SITE_dup_fd_nr_open, oldf->nr_open > world.cfg.nr_open))
+		return -EMFILE;
+	if (model_fail(SITE_dup_fd, false))
+		return -ENOMEM;
+	newf = obj_new(KIND_files_struct, sizeof(*newf), &tsk->obj);
+	/*
+	 * model: the copy has the parent's descriptor numbers but takes no
+	 * references on the pidfd files among them.
+	 */
+	newf->nr_open = oldf->nr_open;
+	tsk->files = newf;
+	return 0;
+}
+
+static int copy_signal(u64 clone_flags, struct task_struct *tsk)
+{
+	struct signal_struct *sig;
+
+	if (clone_flags & CLONE_THREAD)
+		return 0;
+
+	sig = NULL;
+	if (!model_fail(SITE_copy_signal, false))
+		sig = obj_new(KIND_signal_struct, sizeof(*sig), &tsk->obj);
+	tsk->signal = sig;
+	if (!sig)
+		return -ENOMEM;
+
+	sig->nr_threads = 1;
+	hold_get(&sig->obj, &tsk->obj, HOLD_LIVE);	/* atomic_set(&sig->live, 1) */
+	sig->rlim_nproc = current->signal->rlim_nproc;	/* copied under task_lock */
+	sig->rlim_nofile = current->signal->rlim_nofile;
+	return 0;
+}
+
+static void free_signal_struct(struct signal_struct *sig, struct kobj *owner)
+{
+	/* model: the new struct's sigcnt and live go with it */
+	hold_put(&sig->obj, owner, HOLD_LIVE);
+	put_ref(&sig->obj, owner);
+	kobj_free(&sig->obj);
+}
+
+/* cgroup_fork: the child starts on init_css_set, without a reference. */
+static void cgroup_fork(struct task_struct *child)
+{
+	child->cgroups = NULL;
+	child->cgroup = NULL;
+}
+
+static int sched_fork(u64 clone_flags, struct task_struct *p)
+{
+	(void)clone_flags;
+	/*
+	 * We don't allow the creation of new SCHED_DEADLINE tasks
+	 * unless the parent asked for its children to be reset on fork.
+	 */
+	if (model_fail(SITE_sched_fork, p->prio_deadline))
+		return -EAGAIN;
+	p->state = TASK_NEW;
+	return 0;
+}
+
+/* security_task_alloc: the LSM blob, then the hooks; their errno, or ENOMEM. */
+static int security_task_alloc(struct task_struct *task)
+{
+	int rc = security_task_create_errno;
+
+	task->security = NULL;
+	if (!model_fail(SITE_security_task_alloc, rc != 0)) {
+		task->security = obj_new(KIND_security, sizeof(struct kres), &task->obj);
+		return 0;
+	}
+	return rc ? -rc : -ENOMEM;
+}
+
+static void security_task_free(struct task_struct *task)
+{
+	if (task->security) {
+		kres_put(task->security, &task->obj);
+		task->security = NULL;
+	}
+}
+
+/* copy_thread (arch/x86/kernel/process.c): the TLS base, then the io bitmap is shared. */
+static int copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	u64 clone_flags = args->flags;
+	int ret = 0;
+
+	p->io_bitmap_ptr = NULL;
+	/* Set a new TLS for the child thread? */
+	if ((clone_flags & CLONE_SETTLS) &&
+	    model_fail(SITE_settls, args->tls >= TASK_SIZE_MAX))
+		ret = -EPERM;
+
+	if (!ret && unlikely(current->io_bitmap_ptr)) {
+		/* io_bitmap_share: a reference on the parent's bitmap */
+		p->io_bitmap_ptr = current->io_bitmap_ptr;
+		get_ref(&p->io_bitmap_ptr->obj, &p->obj);
+	}
+	return ret;
+}
+
+static bool task_sigpending(struct task_struct *t)
+{
+	return t->pending != 0;
+}
+
+static bool fatal_signal_pending(struct task_struct *t)
+{
+	return t->pending & (1UL << (SIGKILL - 1));
+}
+
+static void mm_clear_owner(struct mm_struct *mm, struct task_struct *p)
+{
+	if (mm->owner == p)
+		mm->owner = NULL;
+}
+
+/*
+ * This creates a new process as a copy of the old one,
+ * but does not actually start it yet.
+ *
+ * It copies the registers, and all the appropriate
+ * parts of the process environment (as per the clone
+ * flags). The actual kick-off is left to the caller.
+ */
+static struct task_struct *copy_process(struct pid *pid, int trace, int node,
+					struct kernel_clone_args *args)
+{
+	int pidfd = -1, retval;
+	struct task_struct *p;
+	const u64 clone_flags = args->flags;
+	struct nsproxy *nsp = current->nsproxy;
+	struct fd_slot *pidfd_slot = NULL;
+	struct pidfd_file *pidfile = NULL;
+
+	(void)trace;
+	(void)node;
+
+	/*
+	 * Don't allow sharing the root directory with processes in a different
+	 * namespace
+	 */
+	if (model_check(CHECK_newns_fs, (clone_flags & (CLONE_NEWNS|CLONE_FS)) ==
+					(CLONE_NEWNS|CLONE_FS)))
+		return ERR_PTR(-EINVAL);
+
+	if (model_check(CHECK_newuser_fs, (clone_flags & (CLONE_NEWUSER|CLONE_FS)) ==
+					  (CLONE_NEWUSER|CLONE_FS)))
+		return ERR_PTR(-EINVAL);
+
+	/*
+	 * Thread groups must share signals as well, and detached threads
+	 * can only be started up within the thread group.
+	 */
+	if (model_check(CHECK_thread_without_sighand,
+			(clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND)))
+		return ERR_PTR(-EINVAL);
+
+	/*
+	 * Shared signal handlers imply shared VM. By way of the above,
+	 * thread groups also imply shared VM. Blocking this case allows
+	 * for various simplifications in other code.
+	 */
+	if (model_check(CHECK_sighand_without_vm,
+			(clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM)))
+		return ERR_PTR(-EINVAL);
+
+	/*
+	 * Siblings of global init remain as zombies on exit since they are
+	 * not reaped by their parent (swapper). To solve this and to avoid
+	 * multi-rooted process trees, prevent global and container-inits
+	 * from creating siblings.
+	 */
+	if (model_check(CHECK_parent_from_init, (clone_flags & CLONE_PARENT) &&
+			current->signal->flags & SIGNAL_UNKILLABLE))
+		return ERR_PTR(-EINVAL);
+
+	/*
+	 * If the new process will be in a different pid or user namespace
+	 * do not allow it to share VM or a thread group with the forking task.
+	 */
+	if (clone_flags & CLONE_THREAD) {
+		if (model_check(CHECK_thread_newns_pidns,
+				(clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)) ||
+				(task_active_pid_ns(current) != nsp->pid_ns)))
+			return ERR_PTR(-EINVAL);
+	}
+
+	if (clone_flags & CLONE_PIDFD) {
+		/*
+		 * - CLONE_DETACHED is blocked so that we can potentially
+		 *   reuse it later for CLONE_PIDFD.
+		 */
+		if (model_check(CHECK_pidfd_detached, clone_flags & CLONE_DETACHED))
+			return ERR_PTR(-EINVAL);
+	}
+
+	/*
+	 * Force any signals received before this point to be delivered
+	 * before the fork happens.  Collect up signals sent to multiple
+	 * processes that happen during the fork and delay them so that
+	 * they appear to happen after the fork.
+	 * model: the delayed record is list linkage only, nothing to release
+	 */
+	model_signal_point(SITE_signal_pending);	/* recalc_sigpending */
+	retval = -ERESTARTNOINTR;
+	if (model_fail(SITE_signal_pending, task_sigpending(current)))
+		goto fork_out;
+
+	retval = -ENOMEM;
+	p = dup_task_struct(current);
+	if (!p)
+		goto fork_out;
+	p->security = NULL;
+	p->cgroup = NULL;
+	/* model: elided PF_KTHREAD/PF_USER_WORKER flags, comm, child_tid pointers, ftrace, rt_mutex */
+
+	retval = copy_creds(p, clone_flags);
+	if (retval < 0)
+		goto bad_fork_free;
+
+	retval = -EAGAIN;
+	if (model_fail(SITE_rlimit_nproc,
+		       nproc_counter(p->real_cred)->cnt[HOLD_PROCESSES] >
+		       (long)p->signal->rlim_nproc &&
+		       p->real_cred->user != root_user &&
+		       !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN)))
+		goto bad_fork_cleanup_count;
+	current->flags &= ~PF_NPROC_EXCEEDED;
+
+	/*
+	 * If multiple threads are within copy_process(), then this check
+	 * triggers too late. This doesn't hurt, the check is only there
+	 * to stop root fork bombs.
+	 */
+	retval = -EAGAIN;
+	if (model_fail(SITE_max_threads, nr_threads >= max_threads))
+		goto bad_fork_cleanup_count;
+
+	delayacct_tsk_init(p);	/* Must remain after dup_task_struct() */
+	p->flags &= ~PF_SUPERPRIV;
+	p->flags |= PF_FORKNOEXEC;
+	/* model: elided list, lock, time and accounting initialisation */
+
+	p->io_context = NULL;
+	p->audit_context = NULL;
+	cgroup_fork(p);
+	/* model: no kernel threads, so no set_kthread_struct */
+	p->mempolicy = mpol_dup(p->mempolicy, p);
+	if (IS_ERR(p->mempolicy)) {
+		retval = PTR_ERR(p->mempolicy);
+		p->mempolicy = NULL;
+		goto bad_fork_cleanup_delayacct;
+	}
+
+	/* Perform scheduler related setup. Assign this task to a CPU. */
+	retval = sched_fork(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_policy;
+
+	retval = perf_event_init_task(p);
+	if (retval)
+		goto bad_fork_sched_cancel_fork;
+	retval = audit_alloc(p);
+	if (retval)
+		goto bad_fork_cleanup_perf;
+	/* copy all the process information */
+	retval = security_task_alloc(p);
+	if (retval)
+		goto bad_fork_cleanup_audit;
+	retval = copy_semundo(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_security;
+	retval = copy_files(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_semundo;
+	retval = copy_fs(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_files;
+	retval = copy_sighand(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	retval = copy_signal(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_sighand;
+	retval = copy_mm(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_signal;
+	retval = copy_namespaces(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_mm;
+	retval = copy_io(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_namespaces;
+	retval = copy_thread(p, args);
+	if (retval)
+		goto bad_fork_cleanup_io;
+
+	if (pid != &init_struct_pid) {
+		pid = alloc_pid(p->nsproxy->pid_ns, args->set_tid,
+				args->set_tid_size, p);
+		if (IS_ERR(pid)) {
+			retval = PTR_ERR(pid);
+			goto bad_fork_cleanup_thread;
+		}
+	}
+
+	/*
+	 * This has to happen after we've potentially unshared the file
+	 * descriptor table (so that the pidfd doesn't leak into the child
+	 * if the fd table isn't shared).
+	 */
+	if (clone_flags & CLONE_PIDFD) {
+		pidfd_slot = pidfd_prepare(pid, &pidfile, p);
+		if (IS_ERR(pidfd_slot)) {
+			retval = PTR_ERR(pidfd_slot);
+			pidfd_slot = NULL;
+			goto bad_fork_free_pid;
+		}
+		pidfd = (int)pidfd_slot->obj.id;
+
+		retval = -EFAULT;
+		if (model_fail(SITE_pidfd_put_user, !user_access_ok(args->pidfd, sizeof(int))))
+			goto bad_fork_put_pidfd;
+	}
+
+	/* model: elided futex lists, sigaltstack, single-step clearing */
+
+	/* ok, now we should be set up.. */
+	p->pid = pid_nr(pid);
+	if (clone_flags & CLONE_THREAD) {
+		p->group_leader = current->group_leader;
+		p->tgid = current->tgid;
+	} else {
+		p->group_leader = p;
+		p->tgid = p->pid;
+	}
+
+	/*
+	 * Ensure that the cgroup subsystem policies allow the new process to be
+	 * forked. It should be noted that the new process's css_set can be changed
+	 * between here and cgroup_post_fork() if an organisation operation is in
+	 * progress.
+	 */
+	retval = cgroup_can_fork(p, args);
+	if (retval)
+		goto bad_fork_put_pidfd;
+
+	/*
+	 * Now that the cgroups are pinned, re-clone the parent cgroup and put
+	 * the new task on the correct runqueue. All this *before* the task
+	 * becomes visible.
+	 *
+	 * This isn't part of ->can_fork() because while the re-cloning is
+	 * cgroup specific, it unconditionally needs to place the task on a
+	 * runqueue.
+	 */
+	retval = -ENOMEM;
+	if (model_fail(SITE_sched_cgroup_fork, false))
+		goto bad_fork_cancel_cgroup;
+
+	/*
+	 * Allocate a default futex hash for the user process once the first
+	 * thread spawns.
+	 */
+	if (need_futex_hash_allocate_default(clone_flags)) {
+		retval = futex_hash_allocate_default();
+		if (retval)
+			goto bad_fork_cancel_cgroup;
+		/*
+		 * If we fail beyond this point we don't free the allocated
+		 * futex hash map. We assume that another thread will be created
+		 * and makes use of it. The hash map will be freed once the main
+		 * thread terminates.
+		 */
+	}
+
+	/*
+	 * Make it visible to the rest of the system, but dont wake it up yet.
+	 * Need tasklist lock for parent etc handling!
+	 */
+	lock_take(&tasklist_lock_obj->obj, &current->obj);
+
+	/* CLONE_PARENT re-uses the old parent */
+	if (clone_flags & (CLONE_PARENT|CLONE_THREAD)) {
+		p->real_parent = current->real_parent;
+		if (clone_flags & CLONE_THREAD)
+			p->exit_signal = -1;
+		else
+			p->exit_signal = current->group_leader->exit_signal;
+	} else {
+		p->real_parent = current;
+		p->exit_signal = args->exit_signal;
+	}
+	p->parent = p->real_parent;
+
+	lock_take(&current->sighand->obj, &current->obj);
+
+	/*
+	 * Let kill terminate clone/fork in the middle
+	 * model: the pid namespace lost PIDNS_ADDING only by an outside race
+	 */
+	retval = -ENOMEM;
+	if (model_fail(SITE_pidns_dead, !ns_of_pid(pid)->adding))
+		goto bad_fork_core_free;
+
+	/* Let kill terminate clone/fork in the middle */
+	model_signal_point(SITE_fatal_signal);
+	retval = -EINTR;
+	if (model_fail(SITE_fatal_signal, fatal_signal_pending(current)))
+		goto bad_fork_core_free;
+
+	/* No more failure paths after this point. */
+
+	/* model: no seccomp filter to copy (copy_seccomp) */
+	if (likely(p->pid)) {
+		p->thread_pid = pid;	/* init_task_pid(p, PIDTYPE_PID, pid) */
+		if (thread_group_leader(p)) {
+			if (pid_nr_ns(pid, ns_of_pid(pid)) == 1) {	/* is_child_reaper */
+				ns_of_pid(pid)->child_reaper = p;
+				p->signal->flags |= SIGNAL_UNKILLABLE;
+			}
+			world_attach(p);	/* children and tasks lists */
+			nr_processes++;		/* __this_cpu_inc(process_counts) */
+		} else {
+			current->signal->nr_threads++;
+			hold_get(&current->signal->obj, &p->obj, HOLD_LIVE);
+			get_ref(&current->signal->obj, &p->obj);	/* sigcnt */
+			world_attach(p);	/* thread_node list */
+		}
+		nr_threads++;
+	}
+	total_forks++;
+	lock_drop(&current->sighand->obj, &current->obj);
+	lock_drop(&tasklist_lock_obj->obj, &current->obj);
+
+	if (pidfile)
+		fd_install(pidfd_slot, pidfile, &p->obj);
+
+	cgroup_post_fork(p, args);
+	(void)pidfd;
+	return p;
+
+bad_fork_core_free:
+	ladder_label(L_bad_fork_core_free);
+	/* model: sched_core_free has no cookie to drop */
+	lock_drop(&current->sighand->obj, &current->obj);
+	lock_drop(&tasklist_lock_obj->obj, &current->obj);
+bad_fork_cancel_cgroup:
+	ladder_label(L_bad_fork_cancel_cgroup);
+	cgroup_cancel_fork(p, args);
+bad_fork_put_pidfd:
+	ladder_label(L_bad_fork_put_pidfd);
+	if (clone_flags & CLONE_PIDFD) {
+		fput_pidfd(pidfile, &p->obj);
+		put_unused_fd(pidfd_slot, &p->obj);
+	}
+bad_fork_free_pid:
+	ladder_label(L_bad_fork_free_pid);
+	if (pid != &init_struct_pid)
+		free_pid(pid, &p->obj);
+bad_fork_cleanup_thread:
+	ladder_label(L_bad_fork_cleanup_thread);
+	exit_thread(p);
+bad_fork_cleanup_io:
+	ladder_label(L_bad_fork_cleanup_io);
+	if (p->io_context)
+		exit_io_context(p);
+bad_fork_cleanup_namespaces:
+	ladder_label(L_bad_fork_cleanup_namespaces);
+	exit_task_namespaces(p);
+bad_fork_cleanup_mm:
+	ladder_label(L_bad_fork_cleanup_mm);
+	if (p->mm) {
+		mm_clear_owner(p->mm, p);
+		mmput(p->mm, &p->obj);
+	}
+bad_fork_cleanup_signal:
+	ladder_label(L_bad_fork_cleanup_signal);
+	if (!(clone_flags & CLONE_THREAD))
+		free_signal_struct(p->signal, &p->obj);
+bad_fork_cleanup_sighand:
+	ladder_label(L_bad_fork_cleanup_sighand);
+	__cleanup_sighand(p->sighand, &p->obj);
+bad_fork_cleanup_fs:
+	ladder_label(L_bad_fork_cleanup_fs);
+	exit_fs(p); /* blocking */
+bad_fork_cleanup_files:
+	ladder_label(L_bad_fork_cleanup_files);
+	exit_files(p); /* blocking */
+bad_fork_cleanup_semundo:
+	ladder_label(L_bad_fork_cleanup_semundo);
+	exit_sem(p);
+bad_fork_cleanup_security:
+	ladder_label(L_bad_fork_cleanup_security);
+	security_task_free(p);
+bad_fork_cleanup_audit:
+	ladder_label(L_bad_fork_cleanup_audit);
+	audit_free(p);
+bad_fork_cleanup_perf:
+	ladder_label(L_bad_fork_cleanup_perf);
+	perf_event_free_task(p);
+bad_fork_sched_cancel_fork:
+	ladder_label(L_bad_fork_sched_cancel_fork);
+	/* model: sched_cancel_fork has nothing to undo without sched_ext */
+bad_fork_cleanup_policy:
+	ladder_label(L_bad_fork_cleanup_policy);
+	mpol_put(p->mempolicy, &p->obj);
+bad_fork_cleanup_delayacct:
+	ladder_label(L_bad_fork_cleanup_delayacct);
+	delayacct_tsk_free(p);
+bad_fork_cleanup_count:
+	ladder_label(L_bad_fork_cleanup_count);
+	hold_put(nproc_counter(p->cred), &p->obj, HOLD_PROCESSES);	/* dec_rlimit_ucounts */
+	exit_creds(p);
+bad_fork_free:
+	ladder_label(L_bad_fork_free);
+	p->state = TASK_DEAD;
+	/* model: exit_task_stack_account, put_task_stack and the RCU-delayed free at once */
+	free_task(p);
+fork_out:
+	ladder_label(L_fork_out);
+	/* spin_lock_irq(siglock); hlist_del_init(&delayed.node): nothing held */
+	return ERR_PTR(retval);
+}
+
+/*
+ *  Ok, this is the main fork-routine.
+ *
+ * It copies the process, and if successful kick-starts
+ * it and waits for it to finish using the VM if required.
+ *
+ * args->exit_signal is expected to be checked for sanity by the caller.
+ */
+static long kernel_clone(struct kernel_clone_args *args)
+{
+	u64 clone_flags = args->flags;
+	struct task_struct *p;
+	int trace = 0;
+	long nr;
+
+	/*
+	 * For legacy clone() calls, CLONE_PIDFD uses the parent_tid argument
+	 * to return the pidfd. Hence, CLONE_PIDFD and CLONE_PARENT_SETTID are
+	 * mutually exclusive. With clone3() CLONE_PIDFD has grown a separate
+	 * field in struct clone_args and it still doesn't make sense to have
+	 * them both point at the same memory location. Performing this check
+	 * here has the advantage that we don't need to have a separate helper
+	 * to check for legacy clone().
+	 */
+	if (model_check(CHECK_pidfd_parent_settid, (clone_flags & CLONE_PIDFD) &&
+			(clone_flags & CLONE_PARENT_SETTID) &&
+			(args->pidfd == args->parent_tid)))
+		return -EINVAL;
+
+	/* model: no tracer is attached, so the ptrace event is always dropped */
+
+	p = copy_process(NULL, trace, -1, args);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+
+	/*
+	 * Do this prior waking up the new thread - the thread pointer
+	 * might get invalid after that point, if the thread exits quickly.
+	 */
+	nr = pid_nr_ns(p->thread_pid, task_active_pid_ns(current));	/* pid_vnr */
+
+	/* model: CLONE_PARENT_SETTID's put_user ignores faults, like the kernel */
+	model_trace.child = p;
+	/* model: CLONE_VFORK's wait ends at once: the child exits or execs later */
+	p->state = TASK_RUNNING;	/* wake_up_new_task(p) */
+	return nr;
+}
+
+#include "clone3.c"
+
+#define PROFILE_TABLE "v6_18/table.def"
+#include "../profile_expand.h"
+
+const struct profile profile_v6_18 = {
+	.name = "v6.18",
+	.kv = KV(6, 18, 30),
+	.source = "Linux 6.18.30 kernel/fork.c (CachyOS/linux @ 0801e7ef5c6f, mainline parts only)",
+	PROFILE_TABLES,
+	.sys_clone = sys_clone_entry,
+	.has_clone3 = true,
+	.create_user_ns = create_user_ns,
+};

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Linux 6.18 kernel/pid.c alloc_pid() with set_tid, and kernel/fork.c
+ * pidfd_prepare()/fd_install for CLONE_PIDFD. Included by v6_18/fork.c.
+ * model: numbers come from a scan of the live pids, not an idr; the
+ * cyclic search restarts at 1, not at RESERVED_PIDS.
+ */
+
+static bool checkpoint_restore_ns_capable(struct user_namespace *ns)
+{
+	return ns_capable(ns, CAP_SYS_ADMIN) || ns_capable(ns, CAP_CHECKPOINT_RESTORE);
+}
+
+static struct pid *alloc_pid(struct pid_namespace *ns, const int *set_tid,
+			     size_t set_tid_size, struct task_struct *owner)
+{
+	struct pid *pid;
+	struct pid_namespace *tmp;
+	int i, nr, retval;
+
+	/*
+	 * set_tid_size contains the size of the set_tid array. Starting at
+	 * the most nested currently active PID namespace it tells alloc_pid()
+	 * how many PIDs need to be set.
+	 */
+	if (model_fail(SITE_set_tid_size, set_tid_size > (size_t)ns->level + 1))
+		return ERR_PTR(-EINVAL);
+
+	if (model_fail(SITE_alloc_pid, false))
+		return ERR_PTR(-ENOMEM);
+	pid = kobj_alloc(KIND_pid, sizeof(*pid));
+	retval = -ENOMEM;
+
+	tmp = ns;
+	pid->level = ns->level;
+
+	for (i = ns->level; i >= 0; i--) {
+		int tid = 0;
+		int pid_max = tmp->pid_max;
+
+		if (set_tid_size) {
+			tid = set_tid[ns->level - i];
+
+			retval = -EINVAL;
+			if (model_fail(SITE_set_tid_range, tid < 1 || tid >= pid_max))
+				goto out_free;
+			/*
+			 * Also fail if a PID != 1 is requested and
+			 * no PID 1 exists.
+			 */
+			if (model_fail(SITE_set_tid_no_reaper, tid != 1 && !tmp->child_reaper))
+				goto out_free;
+			retval = -EPERM;
+			if (model_fail(SITE_set_tid_perm,
+				       !checkpoint_restore_ns_capable(tmp->user_ns ?
+								      tmp->user_ns : init_user_ns)))
+				goto out_free;
+			set_tid_size--;
+		}
+
+		if (tid) {
+			/* idr_alloc(tid, tid + 1): -ENOSPC when taken, reported as -EEXIST */
+			nr = alloc_pidmap_nr(tmp, tid);
+			retval = -EEXIST;
+			if (model_fail(SITE_set_tid_taken, nr < 0))
+				goto out_free;
+		} else {
+			nr = alloc_pidmap(tmp);
+			retval = -EAGAIN;
+			if (model_fail(SITE_pid_exhausted, nr < 0))
+				goto out_free;
+		}
+
+		pid->numbers[i].nr = nr;
+		pid->numbers[i].ns = tmp;
+		tmp = tmp->parent;
+	}
+
+	/*
+	 * ENOMEM is not the most obvious choice especially for the case
+	 * where the child subreaper has already exited and the pid
+	 * namespace denies the creation of any new processes. But ENOMEM
+	 * is what we have exposed to userspace for a long time and it is
+	 * documented behavior for pid namespaces. So we can't easily
+	 * change it even if there were an error code better suited.
+	 */
+	retval = -ENOMEM;
+
+	get_pid_ns(ns, &pid->obj);
+	get_ref(&pid->obj, &owner->obj);	/* refcount_set(&pid->count, 1) */
+
+	if (model_fail(SITE_alloc_pid, !ns->adding))
+		goto out_unlock;
+	/* model: pidfs_add_pid and the idr_replace of every level cannot fail */
+	return pid;
+
+out_unlock:
+	put_ref(&pid->obj, &owner->obj);
+	put_pid_ns(ns, &pid->obj);
+
+out_free:
+	while (++i <= ns->level)
+		free_pidmap(pid->numbers + i);
+
+	kobj_free(&pid->obj);
+	return ERR_PTR(retval);
+}
+
+/* get_unused_fd_flags: a descriptor number under RLIMIT_NOFILE. */
+static struct fd_slot *get_unused_fd(struct task_struct *owner)
+{
+	struct files_struct *files = current->files;
+	struct fd_slot *fd;
+
+	if (model_fail(SITE_pidfd_fd, files->nr_open >= current->signal->rlim_nofile))
+		return ERR_PTR(-EMFILE);
+	fd = obj_new(KIND_fd, sizeof(*fd), &owner->obj);
+	files->nr_open++;
+	return fd;
+}
+
+static void put_unused_fd(struct fd_slot *fd, struct kobj *owner)
+{
+	current->files->nr_open--;
+	put_ref(&fd->obj, owner);
+	kobj_free(&fd->obj);
+}
+
+/* pidfd_prepare: reserve the descriptor and make the pidfs file (PIDFD_STALE). */
+static struct fd_slot *pidfd_prepare(struct pid *pid, struct pidfd_file **ret,
+				     struct task_struct *owner)
+{
+	struct pidfd_file *pidfile;
+	struct fd_slot *pidfd;
+
+	pidfd = get_unused_fd(owner);
+	if (IS_ERR(pidfd))
+		return pidfd;
+
+	if (model_fail(SITE_pidfd_file, false)) {
+		put_unused_fd(pidfd, &owner->obj);
+		return ERR_PTR(-ENOMEM);
+	}
+	pidfile = obj_new(KIND_file, sizeof(*pidfile), &owner->obj);
+	pidfile->pid = pid;
+	get_ref(&pid->obj, &pidfile->obj);	/* the pidfs file holds the pid */
+	*ret = pidfile;
+	return pidfd;
+}
+
+/* fd_install: the descriptor and its file go into the caller's table. */
+static void fd_install(struct fd_slot *fd, struct pidfd_file *file, struct kobj *owner)
+{
+	struct files_struct *files = current->files;
+
+	hold_move(&fd->obj, owner, &files->obj, HOLD_REF);
+	hold_move(&file->obj, owner, &fd->obj, HOLD_REF);
+	fd->file = file;
+	if (files->nr_fd < MAX_MODEL_FDS)
+		files->fd[files->nr_fd++] = &fd->obj;
+}
