@@ -219,7 +219,7 @@ static int cmd_sites(int argc, char **argv)
 		const struct site_row *r = &p->sites[i];
 
 		printf("%-22s %-15s %-34s %s\n", site_names[r->site],
-		       errno_name(r->err), label_names[r->label],
+		       r->err ? errno_name(r->err) : "(LSM)", label_names[r->label],
 		       site_descs[r->site]);
 	}
 	return 0;
@@ -242,7 +242,7 @@ static int cmd_checks(int argc, char **argv)
 		const struct check_row *r = &p->checks[i];
 
 		printf("%-24s %-7s %s\n", check_names[r->check],
-		       r->err ? errno_name(r->err) : "(hook)", r->cond);
+		       r->err ? errno_name(r->err) : "(LSM)", r->cond);
 	}
 	return 0;
 }

@@ -173,6 +173,12 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 		collect(&r, sum);
 		if (!r.skipped)
 			check_expectations(op, &r);
+		else if (op->expect || op->expect_at || op->expect_labels) {
+			char t[16];
+
+			snprintf(t, sizeof(t), "%d", op->task);
+			note(&r, "expected a result, but task %s does not exist%s", t, "");
+		}
 		sum->expectation_failures += r.nr_notes;
 		sum->ops++;
 		if (fn)
