@@ -32,7 +32,7 @@ const struct fuzz_target *fuzz_target_find(const char *name);
 
 /* The args format: profile, caller bits, flags and tls of one clone. */
 #define ARGS_MIN_SIZE	10
-#define ARGS_MAX_SIZE	18
+#define ARGS_MAX_SIZE	51
 int args_decode(const uint8_t *data, size_t len, struct scenario *s,
 		char *err, size_t errlen);
 long args_encode(const struct scenario *s, uint8_t *buf, char *err, size_t errlen);

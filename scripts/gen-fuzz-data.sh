@@ -37,7 +37,7 @@ out=.
 		if "$cf" encode "$scn" --target "$target" -o "$tmp/in" 2>/dev/null; then
 			echo "$name $tmp/in" >"$tmp/cand"
 		fi
-		grep -nE '^clone([[:space:]]|$)' "$scn" | grep -vE '[[:space:]]task=[1-9]' |
+		grep -nE '^clone3?([[:space:]]|$)' "$scn" | grep -vE '[[:space:]]task=[1-9]' |
 		while IFS=: read -r line rest; do
 			{ cat "$tmp/header"; printf '%s\n' "$rest"; } >"$tmp/one.scn"
 			if "$cf" encode "$tmp/one.scn" --target "$target" -o "$tmp/in-$line" 2>/dev/null; then
