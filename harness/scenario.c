@@ -140,7 +140,7 @@ static int lookup_named(const struct named_value *t, size_t n, const char *name)
 
 static int parse_caps(struct parser *ps, const char *v, unsigned long long *out)
 {
-	char buf[512], *tok, *save;
+	char buf[1024], *tok, *save;
 
 	if (!strcmp(v, "all")) {
 		*out = CAP_FULL_SET;
