@@ -49,7 +49,7 @@
  */
 #define CODEC_VERSION		2
 #define CODEC_NR_INTS		14	/* CK_INT keys of config_keys[] */
-#define CODEC_NR_BOOLS		16	/* CK_BOOL keys of config_keys[] (at most 32) */
+#define CODEC_NR_BOOLS		17	/* CK_BOOL keys of config_keys[] (at most 32) */
 #define CODEC_INTS_AT		15
 #define CODEC_HEADER_SIZE	(CODEC_INTS_AT + 4 * CODEC_NR_INTS)
 #define CODEC_OP_SIZE		72

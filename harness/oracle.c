@@ -283,6 +283,7 @@ static int task_expected_holds(const struct task_struct *t, struct expect *ex)
 	expect_add(ex, &nr, t->cgroups, HOLD_REF);
 	expect_add(ex, &nr, t->exec_domain_module, HOLD_REF);
 	expect_add(ex, &nr, t->security, HOLD_REF);
+	expect_add(ex, &nr, t->seccomp_filter, HOLD_REF);
 	expect_add(ex, &nr, t->cgroup, HOLD_PROCESSES);
 	return nr;
 }

@@ -200,6 +200,7 @@ const struct config_key config_keys[] = {
 	CK("nofile",		CK_CALLER, CK_INT,  nofile,		0, 1 << 20),
 	CK("open_fds",		CK_CALLER, CK_INT,  open_fds,		0, 1 << 20),
 	CK("timens_pending",	CK_CALLER, CK_BOOL, timens_pending,	0, 1),
+	CK("seccomp",		CK_CALLER, CK_BOOL, seccomp,		0, 1),
 	CK("nr_open",		CK_WORLD,  CK_INT,  nr_open,		0, 1 << 20),
 	CK("max_namespaces",	CK_WORLD,  CK_INT,  max_namespaces,	0, 1 << 20),
 	CK("pids_max",		CK_WORLD,  CK_INT,  pids_max,		0, 1 << 30),

@@ -53,6 +53,13 @@ struct task_struct *dup_task_struct(struct task_struct *orig)
 	get_ref(&ti->obj, &tsk->obj);
 	tsk->state = TASK_NEW;
 	tsk->pending = 0;
+	/*
+	 * We must handle setting up seccomp filters once we're under
+	 * the sighand lock in case orig has changed between now and
+	 * then. Until then, filter must be NULL to avoid messing up
+	 * the usage counts on the error path calling free_task.
+	 */
+	tsk->seccomp_filter = NULL;
 	tsk->scn_id = -1;
 	tsk->attached = false;
 	return tsk;
@@ -64,6 +71,10 @@ free_tsk:
 
 void free_task(struct task_struct *tsk)
 {
+	if (tsk->seccomp_filter) {	/* seccomp_filter_release */
+		kres_put(tsk->seccomp_filter, &tsk->obj);
+		tsk->seccomp_filter = NULL;
+	}
 	kres_put(tsk->stack, &tsk->obj);
 	tsk->stack = NULL;
 	tsk->state = TASK_DEAD;

@@ -413,6 +413,9 @@ void world_setup(const struct world_config *c)
 
 caller:
 	t->fs->in_exec = c->in_exec;
+	if (modern && c->seccomp)	/* model: seccomp filters only for 5.14+ */
+		t->seccomp_filter = obj_new(KIND_seccomp_filter, sizeof(struct kres),
+					    &t->obj);
 	t->prio_deadline = c->sched_deadline;
 	if (c->io_context || c->ioprio) {
 		t->io_context = obj_new(KIND_io_context, sizeof(*t->io_context),

@@ -199,6 +199,7 @@ struct task_struct {
 	struct kres *cgroups;		/* css_set */
 	struct cgroup *cgroup;		/* 5.14+ model: the pids.current charge */
 	struct kres *security;		/* 4.14+: LSM blob */
+	struct kres *seccomp_filter;	/* seccomp.filter, holds a ref */
 	struct kres *exec_domain_module; /* task_thread_info(p)->exec_domain->module */
 	struct task_struct *real_parent, *parent, *group_leader;
 	/* Test fields. */
@@ -238,6 +239,7 @@ struct world_config {
 	int open_fds;			/* descriptors the caller has open */
 	int nr_open;			/* sysctl fs.nr_open */
 	bool timens_pending;		/* unshare(CLONE_NEWTIME) done, not yet entered */
+	bool seccomp;			/* the caller runs under a seccomp filter */
 	int max_namespaces;		/* every user.max_*_namespaces */
 	int pids_max;			/* pids.max of the caller's cgroup */
 	int target_pids_max;		/* pids.max of the cgroup at fd 3 */

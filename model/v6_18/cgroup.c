@@ -85,7 +85,10 @@ static int cgroup_css_set_fork(struct kernel_clone_args *kargs, struct kobj *own
 		goto err;
 	}
 
-	/* model: cgroup_is_dead (ENODEV) only races with rmdir: not reached */
+	/* cgroup_is_dead: only an rmdir racing with the lookup gets here */
+	ret = -ENODEV;
+	if (model_fail(SITE_cgroup_dead, false))
+		goto err;
 
 	/*
 	 * Verify that we the target cgroup is writable for us. This is

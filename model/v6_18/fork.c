@@ -8,8 +8,8 @@
  * docs/kernel-6.18.md. Lines that only initialise fields nobody checks are
  * elided; the checks, steps, labels and conditional releases are all here,
  * in the kernel's order.
- * model: no seccomp filters, keyrings, kernel threads, sched_ext scheduler
- * or CET shadow stacks; no tracer is attached.
+ * model: no keyrings, kernel threads, sched_ext scheduler or CET shadow
+ * stacks; no tracer is attached.
  */
 #include <string.h>
 
@@ -164,6 +164,14 @@ static int copy_thread(struct task_struct *p, const struct kernel_clone_args *ar
 		get_ref(&p->io_bitmap_ptr->obj, &p->obj);
 	}
 	return ret;
+}
+
+/* copy_seccomp: the child runs under its parent's filter, with a reference. */
+static void copy_seccomp(struct task_struct *p)
+{
+	p->seccomp_filter = current->seccomp_filter;
+	if (p->seccomp_filter)
+		get_ref(&p->seccomp_filter->obj, &p->obj);	/* get_seccomp_filter */
 }
 
 static bool task_sigpending(struct task_struct *t)
@@ -479,7 +487,11 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 
 	/* No more failure paths after this point. */
 
-	/* model: no seccomp filter to copy (copy_seccomp) */
+	/*
+	 * Copy seccomp details explicitly here, in case they were changed
+	 * before holding sighand lock.
+	 */
+	copy_seccomp(p);
 	if (likely(p->pid)) {
 		p->thread_pid = pid;	/* init_task_pid(p, PIDTYPE_PID, pid) */
 		if (thread_group_leader(p)) {
