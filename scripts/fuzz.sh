@@ -157,7 +157,8 @@ run_libfuzzer() {
 	[ -n "$line" ] || { tail -30 "$out/libfuzzer.log" >&2; die "libFuzzer did not run (see $out/libfuzzer.log)"; }
 	execs=$(echo "$line" | sed 's/^#\([0-9]*\).*/\1/')
 	echo "libfuzzer: $jobs job(s), $execs executions in about ${budget}s; last status: $line"
-	queues="$out/corpus"
+	# fork mode keeps only what its jobs add: the seeds count too
+	queues="$out/corpus $seeds"
 	crashes=$(ls "$out"/crashes/crash-* "$out"/crashes/timeout-* 2>/dev/null || true)
 }
 
