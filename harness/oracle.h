@@ -16,6 +16,13 @@ struct oracle_mark {
 void oracle_mark(struct oracle_mark *m);
 void oracle_release(struct oracle_mark *m);
 
+/*
+ * Around a clone: check unwind symmetry at every label the call runs
+ * (oracle_unwind.c). @flags are the clone flags the ladder's conditions read.
+ */
+void oracle_unwind_begin(const struct oracle_mark *m, unsigned long long flags);
+void oracle_unwind_end(void);
+
 /* After a clone that returned @ret: every check, violations into the ledger. */
 void oracle_after_clone(const struct oracle_mark *m, long ret);
 

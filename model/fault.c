@@ -8,6 +8,7 @@
 
 struct fork_trace model_trace;
 void (*ladder_test_hook)(int label);
+void (*ladder_oracle_hook)(int label);
 
 void trace_begin(const struct fault_plan *plan)
 {
@@ -48,6 +49,8 @@ bool model_check(int check, bool refuses)
 void ladder_label(int label)
 {
 	ledger.cur_label = label;
+	if (ladder_oracle_hook)
+		ladder_oracle_hook(label);
 	if (ladder_test_hook)
 		ladder_test_hook(label);
 	if (model_trace.nr_labels == MAX_TRACE_LABELS) {

@@ -54,6 +54,9 @@ void ladder_label(int label);
  */
 extern void (*ladder_test_hook)(int label);
 
+/* ladder_oracle_hook - the harness checks the unwind as it enters each label. */
+extern void (*ladder_oracle_hook)(int label);
+
 /* model_fault_hit - where an injected fault fires: a place for a breakpoint. */
 void model_fault_hit(int site);
 

@@ -103,6 +103,7 @@ void ledger_violation(enum vtype t, int kind, const char *fmt, ...)
 	v = &ledger.v[ledger.nr_v - 1];
 	v->type = t;
 	v->kind = kind;
+	v->label = ledger.cur_label;
 	va_start(ap, fmt);
 	vsnprintf(v->msg, sizeof(v->msg), fmt, ap);
 	va_end(ap);

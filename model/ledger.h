@@ -61,6 +61,7 @@ struct ledger_event {
 struct violation {
 	unsigned char type;	/* enum vtype */
 	unsigned char kind;	/* enum kind it concerns, or NR_KINDS */
+	unsigned char label;	/* the unwind label in force when it was seen, or L_none */
 	char msg[192];
 };
 

@@ -167,7 +167,9 @@ static void sweep(const char *name)
 			else
 				clone_call_legacy(&call, flags,
 						  flags & CLONE_SETTLS ? 0x1000 : 0);
+			oracle_unwind_begin(&m, call.flags);
 			ret = profile->sys_clone(&call);
+			oracle_unwind_end();
 			oracle_after_clone(&m, ret);
 			if (model_trace.failed_site == plan.site && plan.site)
 				site_hit[plan.site] = true;

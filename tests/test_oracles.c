@@ -5,6 +5,7 @@
 #include "check.h"
 #include "fault.h"
 #include "helpers.h"
+#include "mutant.h"
 #include "oracle.h"
 #include "profile.h"
 
@@ -32,14 +33,20 @@ static long start_clone(unsigned long flags, int site)
 	struct clone_call call;
 
 	clone_call_legacy(&call, flags, 0);
+	long ret;
+
 	current = world.scn[0];
 	oracle_mark(&mark);
 	trace_begin(&plan);
-	return profile->sys_clone(&call);
+	oracle_unwind_begin(&mark, call.flags);
+	ret = profile->sys_clone(&call);
+	oracle_unwind_end();
+	return ret;
 }
 
 static void finish_clone(long ret)
 {
+	model_mutant.type = MUT_NONE;
 	oracle_after_clone(&mark, ret);
 	oracle_release(&mark);
 	ladder_test_hook = NULL;
@@ -153,6 +160,38 @@ static void hook_free_referenced(int label)
 	kobj_free(&r->obj);
 }
 
+/* The task_struct the failing call created. */
+static struct kobj *failing_child(void)
+{
+	size_t i;
+
+	for (i = ledger.nr_objs; i > 0; i--)
+		if (ledger.objs[i - 1]->kind == KIND_task_struct)
+			return ledger.objs[i - 1];
+	return NULL;
+}
+
+static void hook_skip_fs_release(int label)
+{
+	/* exit_fs forgets the child's reference: the next label sees it held */
+	if (label == L_bad_fork_cleanup_fs)
+		model_mutant = (struct mutant){ MUT_DROP_RELEASE, L_bad_fork_cleanup_fs,
+						KIND_fs_struct };
+	else
+		model_mutant.type = MUT_NONE;
+}
+
+static void hook_release_out_of_order(int label)
+{
+	struct kobj *child = failing_child();
+
+	/* after cleanup_fs gave back what copy_fs took, a later acquisition goes back */
+	if (label == L_bad_fork_cleanup_files && child) {
+		get_ref(&current->files->obj, child);
+		put_ref(&current->files->obj, child);
+	}
+}
+
 struct hook_case {
 	const char *name;
 	void (*hook)(int label);
@@ -172,6 +211,8 @@ static void test_hooks(const char *prof)
 		{ "double free", hook_double_free, SITE_prepare_creds, V_double_free },
 		{ "use after free", hook_use_after_free, SITE_prepare_creds, V_use_after_free },
 		{ "free while referenced", hook_free_referenced, SITE_prepare_creds, V_free_referenced },
+		{ "a label skipping its release", hook_skip_fs_release, SITE_copy_sighand, V_unwind },
+		{ "a release out of reverse order", hook_release_out_of_order, SITE_copy_sighand, V_unwind },
 	};
 	size_t i;
 
