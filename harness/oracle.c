@@ -11,6 +11,7 @@
 #include "fault.h"
 #include "kernel.h"
 #include "oracle.h"
+#include "oracle_holds.h"
 #include "world.h"
 
 void oracle_mark(struct oracle_mark *m)
@@ -232,99 +233,12 @@ static void check_ledger(const struct oracle_mark *m, const struct task_struct *
 	snapshot_diff(&m->snap, hold_diff, &d);
 }
 
-struct expect {
-	struct kobj *obj;
-	int type;
-	int n;
-};
-
-static void expect_add(struct expect *ex, int *nr, const void *obj, int type)
-{
-	int i;
-
-	if (!obj)
-		return;
-	for (i = 0; i < *nr; i++) {
-		if (ex[i].obj == obj && ex[i].type == type) {
-			ex[i].n++;
-			return;
-		}
-	}
-	ex[*nr].obj = (struct kobj *)obj;
-	ex[*nr].type = type;
-	ex[*nr].n = 1;
-	(*nr)++;
-}
-
-/* The references a live task's fields stand for: the kernel's ownership rules. */
-static int task_expected_holds(const struct task_struct *t, struct expect *ex)
-{
-	int nr = 0;
-
-	expect_add(ex, &nr, t->stack, HOLD_REF);
-	expect_add(ex, &nr, t->real_cred, HOLD_REF);
-	expect_add(ex, &nr, t->cred, HOLD_REF);
-	expect_add(ex, &nr, t->cred ? nproc_counter(t->cred) : NULL, HOLD_PROCESSES);
-	expect_add(ex, &nr, t->files, HOLD_REF);
-	expect_add(ex, &nr, t->fs, HOLD_REF);
-	expect_add(ex, &nr, t->sighand, HOLD_REF);
-	expect_add(ex, &nr, t->signal, HOLD_REF);
-	expect_add(ex, &nr, t->signal, HOLD_LIVE);
-	expect_add(ex, &nr, t->mm, HOLD_REF);
-	expect_add(ex, &nr, t->nsproxy, HOLD_REF);
-	expect_add(ex, &nr, t->io_context, HOLD_REF);
-	expect_add(ex, &nr, t->sysvsem_undo_list, HOLD_REF);
-	expect_add(ex, &nr, t->thread_pid, HOLD_REF);
-	expect_add(ex, &nr, t->mempolicy, HOLD_REF);
-	expect_add(ex, &nr, t->perf_event_ctxp, HOLD_REF);
-	expect_add(ex, &nr, t->audit_context, HOLD_REF);
-	expect_add(ex, &nr, t->delays, HOLD_REF);
-	expect_add(ex, &nr, t->io_bitmap_ptr, HOLD_REF);
-	expect_add(ex, &nr, t->cgroups, HOLD_REF);
-	expect_add(ex, &nr, t->exec_domain_module, HOLD_REF);
-	expect_add(ex, &nr, t->security, HOLD_REF);
-	expect_add(ex, &nr, t->seccomp_filter, HOLD_REF);
-	expect_add(ex, &nr, t->cgroup, HOLD_PROCESSES);
-	return nr;
-}
-
 static void check_child_shape(const struct task_struct *child)
 {
-	struct expect ex[32];
-	int nr = task_expected_holds(child, ex), i;
-	size_t j;
-	char b[48];
+	struct expect ex[MAX_EXPECT];
+	int nr = holder_expected(&child->obj, ex);
 
-	for (j = 0; j < ledger.nr_holds; j++) {
-		const struct hold *h = &ledger.holds[j];
-
-		if (!h->n)
-			continue;
-		if (h->owner != &child->obj || h->type == HOLD_LOCK)
-			continue;
-		for (i = 0; i < nr; i++)
-			if (ex[i].obj == h->obj && ex[i].type == h->type)
-				break;
-		if (i == nr) {
-			ledger_violation(V_child_shape, h->obj->kind,
-					 "child holds %d %s on %s that none of its fields explains",
-					 h->n, hold_names[h->type],
-					 kobj_str(h->obj, b, sizeof(b)));
-			continue;
-		}
-		if (ex[i].n != h->n)
-			ledger_violation(V_child_shape, h->obj->kind,
-					 "child holds %d %s on %s, its fields imply %d",
-					 h->n, hold_names[h->type],
-					 kobj_str(h->obj, b, sizeof(b)), ex[i].n);
-		ex[i].n = -1;
-	}
-	for (i = 0; i < nr; i++)
-		if (ex[i].n > 0)
-			ledger_violation(V_child_shape, ex[i].obj->kind,
-					 "child points at %s but holds no %s on it",
-					 kobj_str(ex[i].obj, b, sizeof(b)),
-					 hold_names[ex[i].type]);
+	check_holder(&child->obj, ex, nr, V_child_shape);
 }
 
 static void check_counters(const struct oracle_mark *m, const struct task_struct *child)
@@ -359,12 +273,14 @@ void oracle_after_clone(const struct oracle_mark *m, long ret)
 	check_counters(m, child);
 	if (child)
 		check_child_shape(child);
+	oracle_world_check(child ? &child->obj : NULL);
 }
 
 void oracle_after_exit(const struct oracle_mark *m)
 {
 	(void)m;
 	check_locks();
+	oracle_world_check(NULL);
 }
 
 static void baseline_diff(const struct hold *h, int delta, void *arg)

@@ -62,6 +62,7 @@ void dec_ucount(struct ucounts *uc, int type, struct kobj *owner);
 int alloc_pidmap(struct pid_namespace *ns);
 int alloc_pidmap_nr(struct pid_namespace *ns, int nr);
 bool pid_nr_used(struct pid_namespace *ns, int nr);
+bool pidmap_full(struct pid_namespace *ns);
 void free_pidmap(struct upid *upid);
 void put_pid(struct pid *pid, struct kobj *owner);
 void free_pid(struct pid *pid, struct kobj *owner);

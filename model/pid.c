@@ -87,6 +87,12 @@ int pid_nr_ns(struct pid *pid, struct pid_namespace *ns)
 	return 0;
 }
 
+/* Every number 1..pid_max - 1 of @ns is in use. */
+bool pidmap_full(struct pid_namespace *ns)
+{
+	return ns->nr_allocated >= ns->pid_max - 1;
+}
+
 /* idr_alloc(nr, nr + 1): exactly @nr, or -1 when it is taken. */
 int alloc_pidmap_nr(struct pid_namespace *ns, int nr)
 {

@@ -127,7 +127,8 @@ static struct user_namespace *new_user_ns(struct user_namespace *parent,
 	ns->level = parent ? parent->level + 1 : 0;
 	ns->owner = owner;
 	ns->mapped = mapped;
-	if (parent)
+	/* 3.8+ holds its parent; 2.6.x reaches it through a creator nobody models here */
+	if (parent && profile->kv >= KV(3, 8, 0))
 		get_user_ns(parent, &ns->obj);
 	return ns;
 }

@@ -214,9 +214,10 @@ static struct pid *alloc_pid(struct pid_namespace *ns, struct task_struct *owner
 	tmp = ns;
 	pid->level = ns->level;
 	for (i = ns->level; i >= 0; i--) {
-		nr = alloc_pidmap(tmp);
-		if (model_fail(SITE_alloc_pid, nr < 0))
+		/* an injected failure takes the place of the allocation */
+		if (model_fail(SITE_alloc_pid, pidmap_full(tmp)))
 			goto out_free;
+		nr = alloc_pidmap(tmp);
 
 		pid->numbers[i].nr = nr;
 		pid->numbers[i].ns = tmp;

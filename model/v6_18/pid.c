@@ -58,17 +58,18 @@ static struct pid *alloc_pid(struct pid_namespace *ns, const int *set_tid,
 			set_tid_size--;
 		}
 
+		/* an injected failure takes the place of the allocation */
 		if (tid) {
 			/* idr_alloc(tid, tid + 1): -ENOSPC when taken, reported as -EEXIST */
-			nr = alloc_pidmap_nr(tmp, tid);
 			retval = -EEXIST;
-			if (model_fail(SITE_set_tid_taken, nr < 0))
+			if (model_fail(SITE_set_tid_taken, pid_nr_used(tmp, tid)))
 				goto out_free;
+			nr = alloc_pidmap_nr(tmp, tid);
 		} else {
-			nr = alloc_pidmap(tmp);
 			retval = -EAGAIN;
-			if (model_fail(SITE_pid_exhausted, nr < 0))
+			if (model_fail(SITE_pid_exhausted, pidmap_full(tmp)))
 				goto out_free;
+			nr = alloc_pidmap(tmp);
 		}
 
 		pid->numbers[i].nr = nr;
