@@ -273,6 +273,8 @@ void oracle_after_clone(const struct oracle_mark *m, long ret)
 	check_counters(m, child);
 	if (child)
 		check_child_shape(child);
+	if (child && oracle_call && oracle_caller)
+		check_child_flags(child, oracle_caller, oracle_call);
 	oracle_world_check(child ? &child->obj : NULL);
 }
 

@@ -17,11 +17,19 @@ void oracle_mark(struct oracle_mark *m);
 void oracle_release(struct oracle_mark *m);
 
 /*
- * Around a clone: check unwind symmetry at every label the call runs
- * (oracle_unwind.c). @flags are the clone flags the ladder's conditions read.
+ * Around a clone: remember the call and its caller for the shape oracle,
+ * and check unwind symmetry at every label the call runs (oracle_unwind.c).
  */
-void oracle_unwind_begin(const struct oracle_mark *m, unsigned long long flags);
+void oracle_unwind_begin(const struct oracle_mark *m, const struct clone_call *c);
 void oracle_unwind_end(void);
+
+/* The call and caller oracle_unwind_begin saw last. */
+extern const struct clone_call *oracle_call;
+extern struct task_struct *oracle_caller;
+
+/* On success, per flag: what the child shares, copies, joins and is (oracle_shape.c). */
+void check_child_flags(const struct task_struct *child, const struct task_struct *parent,
+		       const struct clone_call *c);
 
 /* After a clone that returned @ret: every check, violations into the ledger. */
 void oracle_after_clone(const struct oracle_mark *m, long ret);

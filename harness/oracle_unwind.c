@@ -34,13 +34,20 @@ static struct {
 
 static void on_label(int label);
 
-void oracle_unwind_begin(const struct oracle_mark *m, unsigned long long flags)
+static struct clone_call call_copy;
+const struct clone_call *oracle_call;
+struct task_struct *oracle_caller;
+
+void oracle_unwind_begin(const struct oracle_mark *m, const struct clone_call *c)
 {
 	memset(&uw, 0, sizeof(uw));
+	call_copy = *c;
+	oracle_call = &call_copy;
+	oracle_caller = current;
 	uw.active = true;
 	uw.event_mark = uw.scanned = m->snap.event_mark;
 	uw.id_mark = m->snap.id_mark;
-	uw.flags = flags;
+	uw.flags = c->flags;
 	uw.pos = -1;
 	ladder_oracle_hook = on_label;
 }

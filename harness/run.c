@@ -112,7 +112,7 @@ static void run_clone(const struct scenario *s, const struct op *op,
 	current = caller;
 	oracle_mark(&m);
 	trace_begin(&op->plan);
-	oracle_unwind_begin(&m, op->call.flags);
+	oracle_unwind_begin(&m, &op->call);
 	r->ret = s->profile->sys_clone(&op->call);
 	oracle_unwind_end();
 	oracle_after_clone(&m, r->ret);

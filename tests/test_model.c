@@ -167,7 +167,7 @@ static void sweep(const char *name)
 			else
 				clone_call_legacy(&call, flags,
 						  flags & CLONE_SETTLS ? 0x1000 : 0);
-			oracle_unwind_begin(&m, call.flags);
+			oracle_unwind_begin(&m, &call);
 			ret = profile->sys_clone(&call);
 			oracle_unwind_end();
 			oracle_after_clone(&m, ret);

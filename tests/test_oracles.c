@@ -39,7 +39,7 @@ static long start_clone(unsigned long flags, int site)
 	current = world.scn[0];
 	oracle_mark(&mark);
 	trace_begin(&plan);
-	oracle_unwind_begin(&mark, call.flags);
+	oracle_unwind_begin(&mark, &call);
 	ret = profile->sys_clone(&call);
 	oracle_unwind_end();
 	return ret;
@@ -326,6 +326,38 @@ static void test_baseline(const char *prof)
 	oracle_release(&base);
 }
 
+/* The per-flag shape: a child that copies what it should share, or has the wrong parent or exit signal. */
+static void test_flag_shape(const char *prof)
+{
+	struct task_struct *child;
+	struct files_struct *copy;
+	long ret;
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS | CLONE_FILES, SITE_none);
+	child = model_trace.child;
+	copy = obj_new(KIND_files_struct, sizeof(*copy), &child->obj);	/* copies instead */
+	put_ref(&child->files->obj, &child->obj);
+	child->files = copy;
+	finish_clone(ret);
+	TEST_CHECK(ret > 0 && count(V_child_shape) == 1,
+		   "%s: a CLONE_FILES child with its own table fires child_shape", prof);
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	model_trace.child->exit_signal = SIGUSR1;
+	finish_clone(ret);
+	TEST_CHECK(ret > 0 && count(V_child_shape) == 1,
+		   "%s: the wrong exit signal fires child_shape", prof);
+
+	setup(prof);
+	ret = start_clone(THREAD_FLAGS, SITE_none);
+	model_trace.child->real_parent = current;
+	finish_clone(ret);
+	TEST_CHECK(ret > 0 && count(V_child_shape) == 1,
+		   "%s: a thread whose parent is its creator fires child_shape", prof);
+}
+
 /* The world oracles: a holder whose references disagree with its pointers, counters off by one. */
 static void test_world_oracles(const char *prof)
 {
@@ -406,6 +438,7 @@ int main(void)
 		test_baseline(name);
 		test_known_defect(name);
 		test_world_oracles(name);
+		test_flag_shape(name);
 	}
 	return check_report("test_oracles");
 }
