@@ -10,6 +10,7 @@
 
 #include "fault.h"
 #include "kernel.h"
+#include "errno_spec.h"
 #include "oracle.h"
 #include "oracle_holds.h"
 #include "world.h"
@@ -257,8 +258,44 @@ static void check_counters(const struct oracle_mark *m, const struct task_struct
 				 m->nr_processes, nr_processes);
 }
 
+/*
+ * The independent errno spec (errno_spec.c) predicts the argument checks:
+ * the first that refuses, with its errno, or that all of them pass.
+ */
+static void check_errno_spec(long ret)
+{
+	const struct task_struct *t = oracle_caller;
+	struct spec_caller sc;
+	const struct spec_rule *rule;
+	int check, err;
+
+	if (!t || !oracle_call)
+		return;
+	sc.caps = t->cred->cap_effective;
+	sc.unkillable = t->signal->flags & SIGNAL_UNKILLABLE;
+	sc.pidns_mismatch = task_active_pid_ns((struct task_struct *)t) != t->nsproxy->pid_ns;
+	sc.lsm_errno = security_task_create_errno;
+	sc.caps_in_init_userns = t->cred->user_ns == init_user_ns;
+	err = errno_spec_predict(profile, oracle_call, &sc, &check);
+	if (err < 0)
+		return;
+	rule = errno_spec_rule(profile, check);
+	if (check != model_trace.failed_check)
+		ledger_violation(V_bad_errno, NR_KINDS,
+				 "the errno spec says %s (%s), the model %s %s",
+				 check ? check_names[check] : "no argument check refuses",
+				 rule ? rule->words : "",
+				 model_trace.failed_check ? "refused at" : "passed every check",
+				 model_trace.failed_check ? check_names[model_trace.failed_check] : "");
+	else if (check && ret != -err)
+		ledger_violation(V_bad_errno, NR_KINDS,
+				 "the errno spec's rule %s gives %s, the model returned %ld",
+				 check_names[check], errno_name(err) ? errno_name(err) : "?", ret);
+}
+
 void oracle_after_clone(const struct oracle_mark *m, long ret)
 {
+	check_errno_spec(ret);
 	const struct task_struct *child = ret >= 0 ? model_trace.child : NULL;
 
 	check_errno(ret);

@@ -326,6 +326,27 @@ static void test_baseline(const char *prof)
 	oracle_release(&base);
 }
 
+/* The errno spec: a model that refused at another check than the spec's first rule. */
+static void test_errno_spec_oracle(const char *prof)
+{
+	long ret;
+	size_t i, n = 0;
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS | CLONE_NEWNS | CLONE_FS, SITE_none);
+	model_trace.failed_check = CHECK_sighand_without_vm;	/* a model that checked something else */
+	finish_clone(ret);
+	for (i = 0; i < ledger.nr_v && i < MAX_VIOLATIONS; i++)
+		n += ledger.v[i].type == V_bad_errno && strstr(ledger.v[i].msg, "errno spec says newns_fs");
+	TEST_CHECK(ret == -EINVAL && n == 1, "%s: the errno spec names the rule the model missed", prof);
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	model_trace.failed_check = CHECK_newns_fs;	/* a refusal with nothing to refuse */
+	finish_clone(ret);
+	TEST_CHECK(count(V_bad_errno) >= 1, "%s: a check refusing valid arguments fires bad_errno", prof);
+}
+
 /* The per-flag shape: a child that copies what it should share, or has the wrong parent or exit signal. */
 static void test_flag_shape(const char *prof)
 {
@@ -439,6 +460,7 @@ int main(void)
 		test_known_defect(name);
 		test_world_oracles(name);
 		test_flag_shape(name);
+		test_errno_spec_oracle(name);
 	}
 	return check_report("test_oracles");
 }

@@ -11,6 +11,16 @@ static bool access_ok(u64 addr, u64 size)
 	return size <= TASK_SIZE_MAX && addr <= TASK_SIZE_MAX - size;
 }
 
+/* A little-endian u64 field at @off of a struct of which only @usize bytes came from user space. */
+static u64 truncated(u64 v, u64 off, u64 usize)
+{
+	if (usize >= off + 8)
+		return v;
+	if (usize <= off)
+		return 0;
+	return v & ((1ULL << (8 * (usize - off))) - 1);
+}
+
 static bool valid_signal(u64 sig)
 {
 	return sig <= _NSIG;
@@ -48,7 +58,10 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 	 * be zero (read first, so a fault there is EFAULT), then the copy.
 	 */
 	if (usize > CLONE_ARGS_SIZE_VER2) {
-		if (model_check(CHECK_clone3_args_fault, !user_access_ok(c->uargs, usize)))
+		/* check_zeroed_user reads only the bytes past the known struct */
+		if (model_check(CHECK_clone3_args_fault,
+				!user_access_ok(c->uargs + CLONE_ARGS_SIZE_VER2,
+						usize - CLONE_ARGS_SIZE_VER2)))
 			return -EFAULT;
 		if (model_check(CHECK_clone3_tail_nonzero, c->tail_nonzero))
 			return -E2BIG;
@@ -56,11 +69,10 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 	copied = usize < CLONE_ARGS_SIZE_VER2 ? usize : CLONE_ARGS_SIZE_VER2;
 	if (model_check(CHECK_clone3_args_fault, !user_access_ok(c->uargs, copied)))
 		return -EFAULT;
-	/* the fields past a short struct read as zero */
-	if (usize < CLONE_ARGS_SIZE_VER1)
-		c->set_tid = c->set_tid_size = 0;
-	if (usize < CLONE_ARGS_SIZE_VER2)
-		c->cgroup = 0;
+	/* the bytes past a short struct read as zero, the fields cut there too */
+	c->set_tid = truncated(c->set_tid, 64, usize);
+	c->set_tid_size = truncated(c->set_tid_size, 72, usize);
+	c->cgroup = truncated(c->cgroup, 80, usize);
 
 	if (model_check(CHECK_clone3_set_tid_size, c->set_tid_size > MAX_PID_NS_LEVEL))
 		return -EINVAL;
