@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "mutant.h"
+#include "report.h"
 #include "targets.h"
 
 struct fuzz_state {
@@ -33,12 +34,8 @@ static void on_result(const struct op_result *r, void *arg)
 	for (i = 0; i < r->nr_v; i++) {
 		if (r->known[i])
 			continue;
-		if (r->index)
-			fprintf(stderr, "clonefuzz: VIOLATION op %d: %s: %s\n", r->index,
-				vtype_names[r->v[i].type], r->v[i].msg);
-		else
-			fprintf(stderr, "clonefuzz: VIOLATION at teardown: %s: %s\n",
-				vtype_names[r->v[i].type], r->v[i].msg);
+		fputs("clonefuzz: ", stderr);
+		report_violation(stderr, st->s, r, i);
 		st->reported++;
 	}
 }

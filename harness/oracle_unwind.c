@@ -55,6 +55,7 @@ void oracle_unwind_begin(const struct oracle_mark *m, const struct clone_call *c
 void oracle_unwind_end(void)
 {
 	uw.active = false;
+	ledger.cur_label = L_none;	/* what the oracles see next is after the call */
 	ladder_oracle_hook = NULL;
 }
 

@@ -67,6 +67,31 @@ static void describe_op(const struct op_result *r, const struct scenario *s,
 		snprintf(buf + n, len - n, " signal=%s", site_names[op->plan.signal_site]);
 }
 
+/*
+ * One self-contained line per violation: the profile, the operation and its
+ * flags, whether a fault was injected (site, nth) or none, where the call
+ * failed, the label it was seen at, and the resource.
+ */
+void report_violation(FILE *f, const struct scenario *s, const struct op_result *r, int i)
+{
+	const struct violation *v = &r->v[i];
+	char what[768], fault[96];
+
+	describe_op(r, s, what, sizeof(what));
+	if (r->op && r->op->kind != OP_EXIT && r->injected)
+		snprintf(fault, sizeof(fault), "fault injected at %s", failed_at(r));
+	else if (r->op && r->op->kind != OP_EXIT && (r->op->plan.site || r->op->plan.nth))
+		snprintf(fault, sizeof(fault), "planned fault not reached");
+	else
+		snprintf(fault, sizeof(fault), "no fault injected");
+	fprintf(f, "VIOLATION %s: %s [%s op %d: %s; %s; %s%s; seen %s%s; %s]\n",
+		vtype_names[v->type], v->msg, s->profile->name, r->index, what, fault,
+		failed_at(r) ? "failed at " : "succeeded", failed_at(r) ? failed_at(r) : "",
+		v->label ? "at " : "after the call",
+		v->label ? label_names[v->label] : "",
+		v->kind < NR_KINDS ? kind_names[v->kind] : "no object");
+}
+
 static void report_text(const struct op_result *r, const struct report_ctx *c)
 {
 	char what[768];
@@ -98,9 +123,10 @@ static void report_text(const struct op_result *r, const struct report_ctx *c)
 			fprintf(c->out, "  known defect %s: %s: %s\n",
 				r->known[i]->name, vtype_names[r->v[i].type],
 				r->v[i].msg);
-		else
-			fprintf(c->out, "  VIOLATION %s: %s\n",
-				vtype_names[r->v[i].type], r->v[i].msg);
+		else {
+			fputs("  ", c->out);
+			report_violation(c->out, c->s, r, i);
+		}
 	}
 	for (i = 0; i < r->nr_notes; i++)
 		fprintf(c->out, "  EXPECTATION FAILED: %s\n", r->notes[i]);
@@ -133,6 +159,11 @@ static void report_json(const struct op_result *r, const struct report_ctx *c)
 			i ? "," : "", vtype_names[r->v[i].type],
 			r->v[i].kind < NR_KINDS ? kind_names[r->v[i].kind] : "");
 		json_str(c->out, r->v[i].msg);
+		fprintf(c->out, ",\"label\":");
+		if (r->v[i].label)
+			json_str(c->out, label_names[r->v[i].label]);
+		else
+			fprintf(c->out, "null");
 		fprintf(c->out, ",\"known_defect\":");
 		if (r->known[i])
 			json_str(c->out, r->known[i]->name);

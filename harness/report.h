@@ -15,4 +15,7 @@ struct report_ctx {
 
 void report_op(const struct op_result *r, void *arg);
 
+/* One self-contained line for violation @i of @r: what, where, whether injected. */
+void report_violation(FILE *f, const struct scenario *s, const struct op_result *r, int i);
+
 #endif

@@ -184,7 +184,7 @@ for c in $crashes; do
 		sig="does not reproduce"
 	else
 		sig=$(grep -m1 'VIOLATION' "$f.log" || tail -1 "$f.log")
-		sig=$(echo "$sig" | sed 's/^clonefuzz: VIOLATION //; s/^op [0-9]*: //; s/#[0-9]*//g')
+		sig=$(echo "$sig" | sed 's/^clonefuzz: VIOLATION //; s/ \[.*//; s/#[0-9]*//g')
 	fi
 	printf '%s\t%s\t%s\n' "$sig" "$(wc -c <"$f.bin")" "$f" >>"$out/findings/index"
 done
