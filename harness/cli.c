@@ -31,14 +31,15 @@ static const char usage_main[] =
 	"'clonefuzz COMMAND --help' describes each command.\n";
 
 static const char usage_eval[] =
-	"usage: clonefuzz eval FILE|- [--json] [--mutant SPEC]\n"
+	"usage: clonefuzz eval FILE|- [--json] [--mutant SPEC] [--twice]\n"
 	"\n"
 	"Run the scenario in FILE (or standard input) from a fresh world and print,\n"
 	"per operation, the result, where it failed, the unwind labels run and any\n"
 	"oracle violations; then exit every task and check the world is back at its\n"
 	"baseline. --json prints one JSON object per operation. --mutant breaks\n"
 	"the model on purpose: drop:LABEL:KIND makes the unwind at LABEL forget\n"
-	"to release objects of KIND.\n"
+	"to release objects of KIND. --twice first runs it twice in this process\n"
+	"and fails if the two runs differ (state leaking between runs).\n"
 	"exit status: 0 no oracle fired, 1 an oracle fired or an expectation failed,\n"
 	"2 bad input.\n";
 
@@ -128,6 +129,7 @@ static int cmd_eval(int argc, char **argv)
 	static struct scenario s;
 	struct run_summary sum;
 	const char *path = NULL;
+	bool twice = false;
 	char err[256];
 	int i;
 
@@ -138,6 +140,8 @@ static int cmd_eval(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			ctx.json = true;
+		else if (!strcmp(argv[i], "--twice"))
+			twice = true;
 		else if (!strcmp(argv[i], "--mutant") && i + 1 < argc) {
 			if (mutant_parse(argv[++i], &model_mutant, err, sizeof(err))) {
 				fprintf(stderr, "clonefuzz: %s\n", err);
@@ -155,6 +159,10 @@ static int cmd_eval(int argc, char **argv)
 	if (load_scenario(path, &s))
 		return 2;
 	ctx.s = &s;
+	if (twice && run_scenario_digest(&s) != run_scenario_digest(&s)) {
+		fprintf(stderr, "clonefuzz: %s: two runs in one process differ\n", path);
+		return 1;
+	}
 	run_scenario(&s, report_op, &ctx, &sum);
 	if (!ctx.json)
 		printf("%s: %d operation(s), %d violation(s), %d known defect(s), %d failed expectation(s)\n",

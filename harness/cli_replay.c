@@ -48,21 +48,12 @@ static int profile_index(const struct profile *p)
 	return 0;
 }
 
-static void mix(uint64_t *h, uint64_t v)
-{
-	*h = (*h ^ v) * 0x100000001b3ULL;
-}
-
 static void on_result(const struct op_result *r, void *arg)
 {
 	struct reach *re = arg;
 	int i;
 
-	mix(&rp.digest, (uint64_t)r->ret);
-	mix(&rp.digest, (uint64_t)r->failed_check << 16 | (uint64_t)r->failed_site);
-	for (i = 0; i < r->nr_labels; i++)
-		mix(&rp.digest, r->labels[i]);
-	mix(&rp.digest, (uint64_t)r->nr_v);
+	op_result_digest(r, &rp.digest);
 	re->check[r->failed_check] = true;
 	re->site[r->failed_site] = true;
 	for (i = 0; i < r->nr_labels; i++)

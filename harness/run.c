@@ -148,6 +148,42 @@ static void run_exit(const struct op *op, struct op_result *r)
 	oracle_release(&m);
 }
 
+static void mix(uint64_t *h, uint64_t v)
+{
+	*h = (*h ^ v) * 0x100000001b3ULL;
+}
+
+/* FNV-1a over what an operation did: result, where it failed, labels, violations. */
+void op_result_digest(const struct op_result *r, uint64_t *h)
+{
+	const char *m;
+	int i;
+
+	mix(h, (uint64_t)r->ret);
+	mix(h, (uint64_t)r->failed_check << 16 | (uint64_t)r->failed_site);
+	mix(h, (uint64_t)r->skipped << 1 | r->injected);
+	for (i = 0; i < r->nr_labels; i++)
+		mix(h, r->labels[i]);
+	for (i = 0; i < r->nr_v; i++)
+		for (m = r->v[i].msg; *m; m++)
+			mix(h, (unsigned char)*m);
+	mix(h, (uint64_t)r->nr_v << 8 | (uint64_t)r->nr_notes);
+}
+
+static void digest_fn(const struct op_result *r, void *arg)
+{
+	op_result_digest(r, arg);
+}
+
+uint64_t run_scenario_digest(const struct scenario *s)
+{
+	struct run_summary sum;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	run_scenario(s, digest_fn, &h, &sum);
+	return h;
+}
+
 void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 		  struct run_summary *sum)
 {

@@ -3,6 +3,8 @@
 #ifndef CLONEFUZZ_RUN_H
 #define CLONEFUZZ_RUN_H
 
+#include <stdint.h>
+
 #include "fault.h"
 #include "scenario.h"
 
@@ -33,6 +35,10 @@ struct run_summary {
 };
 
 typedef void (*op_result_fn)(const struct op_result *r, void *arg);
+
+/* What a run did, as one number: equal for two runs of the same scenario. */
+void op_result_digest(const struct op_result *r, uint64_t *h);
+uint64_t run_scenario_digest(const struct scenario *s);
 
 /* Run @s from a fresh world; @fn (may be NULL) sees every operation's result. */
 void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,

@@ -8,6 +8,7 @@
 #include "mutant.h"
 #include "oracle.h"
 #include "oracle_holds.h"
+#include "run.h"
 #include "profile.h"
 
 int check_failures;
@@ -326,6 +327,27 @@ static void test_baseline(const char *prof)
 	oracle_release(&base);
 }
 
+/* Two runs of a scenario in one process agree, and the digest tells runs apart. */
+static void test_twice(const char *prof)
+{
+	static struct scenario s;
+	char text[256], err[128];
+	uint64_t a, b, c;
+
+	snprintf(text, sizeof(text), "profile %s\ncaller uid=0 caps=all\n"
+		 "clone exit_signal=SIGCHLD\nclone exit_signal=SIGCHLD fail=copy_sighand\n"
+		 "exit task=1\n", prof);
+	TEST_CHECK(!scenario_parse(text, &s, err, sizeof(err)), "%s: parses: %s", prof, err);
+	a = run_scenario_digest(&s);
+	b = run_scenario_digest(&s);
+	model_mutant = (struct mutant){ MUT_DROP_RELEASE, L_bad_fork_cleanup_fs, KIND_fs_struct };
+	c = run_scenario_digest(&s);
+	model_mutant.type = MUT_NONE;
+	TEST_CHECK(a == b, "%s: two runs in one process give the same results", prof);
+	TEST_CHECK(a != c, "%s: a run that differs gets another digest", prof);
+	ledger.nr_v = 0;
+}
+
 /* The errno spec: a model that refused at another check than the spec's first rule. */
 static void test_errno_spec_oracle(const char *prof)
 {
@@ -461,6 +483,7 @@ int main(void)
 		test_world_oracles(name);
 		test_flag_shape(name);
 		test_errno_spec_oracle(name);
+		test_twice(name);
 	}
 	return check_report("test_oracles");
 }
