@@ -129,20 +129,18 @@ static void clone3_form(struct clone_call *c, unsigned long flags)
 	}
 }
 
-static void sweep(const char *name)
+/* One world, every combination of the first @nflags sweep flags, every site (and none), both entry forms. */
+static long sweep_world(const struct world_config *c, size_t nflags, bool *site_hit,
+			bool *label_hit, long *runs)
 {
-	bool site_hit[NR_SITES] = { 0 }, label_hit[NR_LABELS] = { 0 };
-	struct world_config c;
 	unsigned long combo;
 	size_t i, s;
-	long runs = 0, bad = 0;
+	long bad = 0;
 
-	profile = profile_find(name);
-	rich_world(&c);
-	for (combo = 0; combo < (1UL << NR_SWEEP_FLAGS); combo++) {
+	for (combo = 0; combo < (1UL << nflags); combo++) {
 		unsigned long flags = SIGCHLD;
 
-		for (i = 0; i < NR_SWEEP_FLAGS; i++)
+		for (i = 0; i < nflags; i++)
 			if (combo & (1UL << i))
 				flags |= sweep_flags[i];
 		if (flags & CLONE_THREAD)
@@ -158,7 +156,7 @@ static void sweep(const char *name)
 			if (form3 && !profile->has_clone3)
 				break;
 			plan.site = site ? profile->sites[site - 1].site : SITE_none;
-			world_setup(&c);
+			world_setup(c);
 			current = world.scn[0];
 			oracle_mark(&m);
 			trace_begin(&plan);
@@ -181,18 +179,65 @@ static void sweep(const char *name)
 				do_exit_and_reap(model_trace.child);
 			bad += unknown_violations();
 			oracle_release(&m);
-			runs++;
+			(*runs)++;
 		}
 	}
-	TEST_CHECK(bad == 0, "%s: %ld runs, %ld problems", name, runs, bad);
+	return bad;
+}
+
+/* World states that change a step's path: privilege, nesting, init, limits reached. */
+static void other_worlds(struct world_config *w, int n)
+{
+	world_config_default(w);
+	switch (n) {
+	case 0:		/* unprivileged, with the optional resources */
+		w->ioprio = w->mempolicy = w->perf = w->audit = w->io_bitmap = true;
+		break;
+	case 1:		/* root nested in user and pid namespaces, undo list, seccomp */
+		w->uid = 0;
+		w->caps = CAP_FULL_SET;
+		w->userns_depth = 2;
+		w->pidns_depth = 2;
+		w->sem_undo = w->seccomp = true;
+		break;
+	case 2:		/* the global init */
+		w->caller_is_init = true;
+		break;
+	default:	/* limits at their edge */
+		w->rlimit_nproc = 2;
+		w->max_threads = 3;
+		w->pid_max = 8;
+		w->nofile = CGROUP_FD_LAST + 2;
+		w->pids_max = 2;
+		w->max_namespaces = 1;
+		break;
+	}
+}
+
+static void sweep(const char *name)
+{
+	bool site_hit[NR_SITES] = { 0 }, label_hit[NR_LABELS] = { 0 };
+	struct world_config c;
+	long runs = 0, bad = 0, wruns = 0;
+	size_t s;
+	int w;
+
+	profile = profile_find(name);
+	rich_world(&c);
+	bad += sweep_world(&c, NR_SWEEP_FLAGS, site_hit, label_hit, &runs);
+	for (w = 0; w < 4; w++) {
+		other_worlds(&c, w);
+		bad += sweep_world(&c, 8, site_hit, label_hit, &wruns);
+	}
+	TEST_CHECK(bad == 0, "%s: %ld runs, %ld problems", name, runs + wruns, bad);
 	for (s = 0; s < profile->nr_sites; s++)
 		TEST_CHECK(site_hit[profile->sites[s].site], "%s: site %s reached",
 		      name, site_names[profile->sites[s].site]);
 	for (s = 0; s < profile->nr_labels; s++)
 		TEST_CHECK(label_hit[profile->labels[s]], "%s: label %s run", name,
 		      label_names[profile->labels[s]]);
-	printf("%s: %ld scenarios, %zu sites, %zu labels\n", name, runs,
-	       profile->nr_sites, profile->nr_labels);
+	printf("%s: %ld scenarios in the rich world (12 flags), %ld in 4 other worlds (8 flags); %zu sites, %zu labels\n",
+	       name, runs, wruns, profile->nr_sites, profile->nr_labels);
 }
 
 /* The child that leaves nothing to chance: share iff the flag, else a new object. */
@@ -257,13 +302,20 @@ static void share_semantics(const char *name)
 	}
 }
 
-int main(void)
+/* test_model [PROFILE]: every profile, or the one named (ctest runs them in parallel). */
+int main(int argc, char **argv)
 {
 	size_t i;
 
+	if (argc > 1 && !profile_find(argv[1])) {
+		fprintf(stderr, "test_model: unknown profile '%s'\n", argv[1]);
+		return 2;
+	}
 	for (i = 0; i < nr_profiles; i++) {
 		const char *name = profiles[i]->name;
 
+		if (argc > 1 && strcmp(argv[1], name))
+			continue;
 		sweep(name);
 		share_semantics(name);
 	}
