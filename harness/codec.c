@@ -84,6 +84,7 @@ static void decode_header(const uint8_t *h, struct scenario *s)
 	c->caps = get_le(h + 7, 8) & named_caps();
 	if (c->caps == named_caps())
 		c->caps = CAP_FULL_SET;
+	world_config_fixup(s->profile, c);
 }
 
 static unsigned long long *ptr_field(struct clone_call *c, size_t i)

@@ -75,6 +75,7 @@ int args_decode(const uint8_t *data, size_t len, struct scenario *s,
 	s->cfg.caller_is_init = in[1] & A_INIT;
 	s->cfg.pidns_mismatch = in[1] & A_PIDNS;
 	s->cfg.kthread = in[1] & A_KTHREAD;
+	world_config_fixup(s->profile, &s->cfg);
 	op->kind = (in[18] & 1) && s->profile->has_clone3 ? OP_CLONE3 : OP_CLONE;
 	if (op->kind == OP_CLONE3)
 		clone_call_clone3(c);

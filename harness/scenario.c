@@ -505,5 +505,13 @@ int scenario_parse(const char *text, struct scenario *s, char *err, size_t errle
 		if (parse_line(&ps, line))
 			return -1;
 	}
+	{
+		const char *why = world_config_invalid(s->profile, &s->cfg);
+
+		if (why) {
+			snprintf(err, errlen, "line %d: %s", ps.line, why);
+			return -1;
+		}
+	}
 	return 0;
 }

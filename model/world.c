@@ -45,6 +45,28 @@ void world_config_default(struct world_config *c)
 	c->target_pids_max = 1 << 30;
 }
 
+/*
+ * A world the kernel version can be in: the baseline's own pids need room
+ * (init, the caller and one init per nested pid namespace, at the root
+ * level), and before 3.8 no task could have unshared its pid namespace.
+ */
+const char *world_config_invalid(const struct profile *p, const struct world_config *c)
+{
+	if (c->pid_max < c->pidns_depth + 3)
+		return "pid_max leaves no pid numbers for the baseline's own tasks (need pidns_depth + 3)";
+	if (c->pidns_mismatch && p->kv < KV(3, 8, 0))
+		return "pidns_mismatch needs unshare(CLONE_NEWPID), which came in 3.8";
+	return NULL;
+}
+
+void world_config_fixup(const struct profile *p, struct world_config *c)
+{
+	if (c->pid_max < c->pidns_depth + 3)
+		c->pid_max = c->pidns_depth + 3;
+	if (p->kv < KV(3, 8, 0))
+		c->pidns_mismatch = false;
+}
+
 /* kernel/ucount.c alloc_ucounts without its failure: find (ns, uid) or make it. */
 struct ucounts *find_or_alloc_ucounts(struct user_namespace *ns, unsigned int uid,
 				      struct kobj *owner)

@@ -247,6 +247,11 @@ struct world_config {
 
 void world_config_default(struct world_config *c);
 
+struct profile;
+/* Why @c is not a world version @p can be in, or NULL; fixup makes it one. */
+const char *world_config_invalid(const struct profile *p, const struct world_config *c);
+void world_config_fixup(const struct profile *p, struct world_config *c);
+
 /* Kernel globals of the model, reset by world_setup(). */
 extern struct task_struct *current;
 extern int nr_threads;
