@@ -24,6 +24,7 @@ static const char usage_main[] =
 	"  replay PATH...          run fuzz inputs; report table coverage\n"
 	"  dict                    a fuzz target's dictionary\n"
 	"  targets                 list the fuzz targets\n"
+	"  host-diff               the model against the running kernel\n"
 	"  profiles                list the modelled kernel versions\n"
 	"  sites --profile P       list a version's fault sites\n"
 	"  checks --profile P      list a version's precondition checks\n"
@@ -270,6 +271,7 @@ int main(int argc, char **argv)
 		{ "replay", cmd_replay },
 		{ "dict", cmd_dict },
 		{ "targets", cmd_targets },
+		{ "host-diff", cmd_host_diff },
 	};
 	size_t i;
 

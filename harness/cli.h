@@ -24,5 +24,6 @@ int cmd_decode(int argc, char **argv);
 int cmd_replay(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
+int cmd_host_diff(int argc, char **argv);
 
 #endif

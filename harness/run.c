@@ -175,6 +175,18 @@ static void digest_fn(const struct op_result *r, void *arg)
 	op_result_digest(r, arg);
 }
 
+static void first_ret(const struct op_result *r, void *arg)
+{
+	if (r->index == 1)
+		*(long *)arg = r->ret;
+}
+
+void run_scenario_result(const struct scenario *s, long *ret, struct run_summary *sum)
+{
+	*ret = 0;
+	run_scenario(s, first_ret, ret, sum);
+}
+
 uint64_t run_scenario_digest(const struct scenario *s)
 {
 	struct run_summary sum;

@@ -40,6 +40,9 @@ typedef void (*op_result_fn)(const struct op_result *r, void *arg);
 void op_result_digest(const struct op_result *r, uint64_t *h);
 uint64_t run_scenario_digest(const struct scenario *s);
 
+/* Run @s; *@ret is what its first operation returned. */
+void run_scenario_result(const struct scenario *s, long *ret, struct run_summary *sum);
+
 /* Run @s from a fresh world; @fn (may be NULL) sees every operation's result. */
 void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 		  struct run_summary *sum);

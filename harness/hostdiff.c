@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* clonefuzz host-diff: the same clone()/clone3() arguments through the model and through the running kernel. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "host_clone.h"
+#include "run.h"
+#include "scenario.h"
+
+#define HOST_SKIPPED	3	/* exit status: not a host this can run on */
+
+static const char usage_hostdiff[] =
+	"usage: clonefuzz host-diff [--count N] [--seed S] [--drop-caps] [--model-caps none]\n\n"
+	"Generate N (default 2000) clone() and clone3() argument sets: flags with\n"
+	"invalid combinations and clone3-only bits, exit signals, struct sizes with\n"
+	"zero and non-zero tails, set_tid arrays, stacks, null and unmapped pointers,\n"
+	"CLONE_INTO_CGROUP with a live, a removed, a cgroup v1, a closed and a\n"
+	"non-cgroup fd. Run each through the model and through the real system\n"
+	"call in a disposable process (a child that gets created exits at once, in\n"
+	"assembly, touching no memory), and report every disagreement as a\n"
+	"scenario. Needs root on Linux x86-64 running a modelled kernel (6.18).\n"
+	"--drop-caps clears the caller's effective capabilities for the real call\n"
+	"and the model alike; --model-caps none tells only the model so, to show\n"
+	"that a world that differs from the host's is caught.\n"
+	"exit status: 0 agree, 1 a disagreement, 2 bad usage, 3 not such a host\n"
+	"(skipped).\n";
+
+static uint64_t rng;
+
+static uint64_t rnd(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static int pick(int n)
+{
+	return (int)(rnd() % (uint64_t)n);
+}
+
+/* Flags the generator draws from: every clone flag, and bits no version knows. */
+static const unsigned long long gen_flags[] = {
+	CLONE_VM, CLONE_FS, CLONE_FILES, CLONE_SIGHAND, CLONE_PIDFD, CLONE_PTRACE,
+	CLONE_VFORK, CLONE_PARENT, CLONE_THREAD, CLONE_NEWNS, CLONE_SYSVSEM,
+	CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_CLEARTID, CLONE_DETACHED,
+	CLONE_UNTRACED, CLONE_CHILD_SETTID, CLONE_NEWCGROUP, CLONE_NEWUTS,
+	CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET, CLONE_IO,
+	CLONE_CLEAR_SIGHAND, CLONE_INTO_CGROUP, CLONE_NEWTIME, 1ULL << 34, 1ULL << 40,
+};
+#define NR_GEN_FLAGS (sizeof(gen_flags) / sizeof(gen_flags[0]))
+
+static int gen_ptr(int valid_weight)
+{
+	int r = pick(10);
+
+	return r < valid_weight ? HP_VALID : r < 8 ? HP_NULL : HP_BAD;
+}
+
+static void gen_case(struct host_case *h)
+{
+	static const unsigned long long sizes[] = { 88, 88, 88, 88, 64, 80, 72, 63, 56, 96, 4096, 4097 };
+	int n = pick(5), i;
+
+	memset(h, 0, sizeof(*h));
+	h->clone3 = pick(2);
+	for (i = 0; i < n; i++)
+		h->flags |= gen_flags[pick(NR_GEN_FLAGS)];
+	if (pick(4) == 0)	/* the usual thread */
+		h->flags |= CLONE_VM | CLONE_SIGHAND | CLONE_THREAD;
+	h->pidfd = gen_ptr(6);
+	h->child_tid = gen_ptr(6);
+	h->parent_tid = gen_ptr(6);
+	if ((h->flags & CLONE_PIDFD) && pick(4) == 0)
+		h->pidfd = HP_SAME_AS_PARENT_TID;
+	h->tls = pick(4) == 0 ? TASK_SIZE_MAX + (uint64_t)pick(3) * 0x1000 : 0;
+	switch (pick(6)) {
+	case 0:
+		h->exit_signal = (unsigned long long)pick(256);
+		break;
+	case 1:
+		h->exit_signal = pick(2) ? 0x100000011ULL : 65;
+		break;
+	case 2:
+		h->exit_signal = 0;
+		break;
+	default:
+		h->exit_signal = SIGCHLD;
+	}
+	if (!h->clone3) {
+		h->flags &= 0xffffffffULL & ~(unsigned long long)CSIGNAL;
+		if (h->exit_signal < 256)
+			h->flags |= h->exit_signal;
+		h->stack = pick(3) == 0 ? 1 : 0;	/* 1: a valid stack top */
+		return;
+	}
+	if (pick(8) == 0)
+		h->flags |= (unsigned long long)pick(256);	/* CSIGNAL bits in clone3 flags */
+	h->size = sizes[pick(sizeof(sizes) / sizeof(sizes[0]))];
+	h->tail_nonzero = h->size > 88 && pick(2);
+	h->args = pick(12) ? HP_VALID : pick(2) ? HP_NULL : HP_BAD;
+	switch (pick(5)) {
+	case 0:
+		h->stack = 1;
+		h->stack_size = pick(2) ? 0x10000 : 0;
+		break;
+	case 1:
+		h->stack = 0;
+		h->stack_size = 0x1000;
+		break;
+	case 2:
+		h->stack = 0x7ffffffff000ULL;
+		h->stack_size = 0x2000;
+		break;
+	}
+	switch (pick(6)) {
+	case 0:		/* pid 1 is taken, pid_max and 0 are out of range */
+		h->set_tid = HP_VALID;
+		h->set_tid_size = 1;
+		h->set_tid_vals[0] = pick(3) == 0 ? 1 : pick(2) ? 0 : 0x7fffffff;
+		break;
+	case 1:		/* more pids than levels */
+		h->set_tid = HP_VALID;
+		h->set_tid_size = 2 + (unsigned long long)pick(40);
+		h->set_tid_vals[0] = h->set_tid_vals[1] = 1;
+		break;
+	case 2:
+		h->set_tid = gen_ptr(3);
+		h->set_tid_size = (unsigned long long)pick(3);
+		h->set_tid_vals[0] = 1;
+		break;
+	}
+	if (h->flags & CLONE_INTO_CGROUP || pick(10) == 0) {
+		static const unsigned long long fds[] = { 3, 4, 5, 2, 9, 200, 0x80000000ULL };
+
+		h->cgroup = fds[pick(sizeof(fds) / sizeof(fds[0]))];
+	}
+}
+
+/* The model's view of a case. */
+static void model_call(const struct host_case *h, struct clone_call *c)
+{
+	static const unsigned long long valid[] = {
+		USER_PTR_VALID + 0x1000, USER_PTR_VALID + 0x2000, USER_PTR_VALID + 0x3000,
+		USER_PTR_VALID + 0x4000, USER_PTR_VALID + 0x5000,
+	};
+	const int *ptrs[] = { &h->pidfd, &h->child_tid, &h->parent_tid, &h->set_tid, &h->args };
+	unsigned long long *fields[5];
+	int i;
+
+	if (h->clone3)
+		clone_call_clone3(c);
+	else
+		clone_call_legacy(c, 0, 0);
+	fields[0] = &c->pidfd;
+	fields[1] = &c->child_tid;
+	fields[2] = &c->parent_tid;
+	fields[3] = &c->set_tid;
+	fields[4] = &c->uargs;
+	for (i = 0; i < 5; i++) {
+		if (!h->clone3 && (i == 0 || i >= 3))
+			continue;
+		*fields[i] = *ptrs[i] == HP_NULL ? 0 : *ptrs[i] == HP_BAD ? USER_PTR_BAD : valid[i];
+	}
+	if (h->pidfd == HP_SAME_AS_PARENT_TID)
+		c->pidfd = c->parent_tid;
+	c->flags = h->flags;
+	c->tls = h->tls;
+	c->stack = h->stack == 1 ? USER_PTR_VALID + 0x100000 : h->stack;
+	if (h->clone3) {
+		c->exit_signal = h->exit_signal;
+		c->stack_size = h->stack_size;
+		c->size = h->size;
+		c->tail_nonzero = h->tail_nonzero;
+		c->set_tid_size = h->set_tid_size;
+		c->cgroup = h->cgroup;
+		memcpy(c->set_tid_vals, h->set_tid_vals, sizeof(h->set_tid_vals));
+	}
+}
+
+/* The model's world as the host is: root, its capabilities and limits. */
+static void host_world(struct world_config *w)
+{
+	struct host_limits l;
+
+	host_limits(&l);
+	world_config_default(w);
+	w->uid = 0;
+	w->caps = l.caps & CAP_FULL_SET;
+	w->pid_max = l.pid_max;
+	w->nofile = l.nofile;
+	w->rlimit_nproc = l.nproc;
+	w->max_threads = 1 << 30;
+	w->open_fds = 11;	/* 0-2, the cgroup fds 3-5, closed 6-9, the result pipe 10 */
+}
+
+int cmd_host_diff(int argc, char **argv)
+{
+	static struct scenario s;
+	unsigned long count = 2000, i, agree = 0, differ = 0, skipped = 0, failed = 0;
+	unsigned long by_errno[600] = { 0 }, successes = 0;
+	bool drop_caps = false, model_no_caps = false;
+	struct world_config w;
+	char why[160];
+	int k;
+
+	if (wants_help(argc, argv)) {
+		fputs(usage_hostdiff, stdout);
+		return 0;
+	}
+	rng = 0x2545f4914f6cdd1dULL;
+	for (k = 1; k < argc; k++) {
+		char *end;
+
+		if (!strcmp(argv[k], "--count") && k + 1 < argc) {
+			count = strtoul(argv[++k], &end, 0);
+			if (*end || !count)
+				return bad_usage("host-diff: --count takes a positive number", usage_hostdiff);
+		} else if (!strcmp(argv[k], "--drop-caps")) {
+			drop_caps = true;
+		} else if (!strcmp(argv[k], "--model-caps") && k + 1 < argc &&
+			   !strcmp(argv[k + 1], "none")) {
+			model_no_caps = true;
+			k++;
+		} else if (!strcmp(argv[k], "--seed") && k + 1 < argc) {
+			rng = strtoull(argv[++k], &end, 0) | 1;
+			if (*end)
+				return bad_usage("host-diff: --seed takes a number", usage_hostdiff);
+		} else {
+			return bad_usage("host-diff: unknown option or missing value", usage_hostdiff);
+		}
+	}
+	if (host_check(why, sizeof(why))) {
+		fprintf(stderr, "clonefuzz: host-diff skipped: %s\n", why);
+		return HOST_SKIPPED;
+	}
+	host_subreaper();
+	if (host_setup()) {
+		fprintf(stderr, "clonefuzz: host-diff: cannot set up the cgroup fds\n");
+		host_cleanup();
+		return HOST_SKIPPED;
+	}
+	host_world(&w);
+	if (drop_caps || model_no_caps)
+		w.caps = 0;
+	memset(&s, 0, sizeof(s));
+	s.profile = profile_find("v6.18");
+	s.cfg = w;
+	s.nr_ops = 1;
+	s.ops[0].kind = OP_CLONE;
+
+	for (i = 0; i < count; i++) {
+		struct host_case h;
+		struct run_summary sum;
+		long model_ret, host_ret;
+		int sig;
+
+		gen_case(&h);
+		h.drop_caps = drop_caps;
+		s.ops[0].kind = h.clone3 ? OP_CLONE3 : OP_CLONE;
+		model_call(&h, &s.ops[0].call);
+		run_scenario_result(&s, &model_ret, &sum);
+		sig = h.clone3 ? (int)h.exit_signal : (int)(h.flags & CSIGNAL);
+		/* SIGKILL or SIGSTOP as the exit signal would kill or stop the helper */
+		if (model_ret >= 0 && (sig == SIGKILL || sig == SIGSTOP)) {
+			skipped++;
+			continue;
+		}
+		if (host_run(&h, &host_ret)) {
+			failed++;
+			continue;
+		}
+		if (host_ret >= 0)
+			successes++;
+		else if (-host_ret < 600)
+			by_errno[-host_ret]++;
+		if ((model_ret >= 0) == (host_ret >= 0) && (model_ret >= 0 || model_ret == host_ret)) {
+			agree++;
+			continue;
+		}
+		differ++;
+		if (differ <= 20) {
+			printf("disagreement %lu: model %s, kernel %s\n", differ,
+			       model_ret >= 0 ? "success" : errno_name((int)-model_ret),
+			       host_ret >= 0 ? "success" : errno_name((int)-host_ret) ?
+			       errno_name((int)-host_ret) : "?");
+			scenario_write(stdout, &s);
+		}
+	}
+	host_cleanup();
+	printf("host-diff: the kernel returned: %lu successes", successes);
+	for (k = 0; k < 600; k++)
+		if (by_errno[k])
+			printf(", %lu %s", by_errno[k], errno_name(k) ? errno_name(k) : "?");
+	printf("\n");
+	printf("host-diff: %lu argument sets%s on %s (model v6.18): %lu agree, %lu differ, %lu skipped (exit signal SIGKILL/SIGSTOP), %lu lost\n",
+	       count, drop_caps ? " without capabilities" : "", "this kernel", agree, differ, skipped, failed);
+	return differ || failed ? 1 : 0;
+}
