@@ -13,7 +13,8 @@
 #define HOST_SKIPPED	3	/* exit status: not a host this can run on */
 
 static const char usage_hostdiff[] =
-	"usage: clonefuzz host-diff [--count N] [--seed S] [--drop-caps] [--model-caps none]\n\n"
+	"usage: clonefuzz host-diff [--count N] [--seed S] [--drop-caps] [--model-caps none]\n"
+	"                           [--scenarios FILE...]\n\n"
 	"Generate N (default 2000) clone() and clone3() argument sets: flags with\n"
 	"invalid combinations and clone3-only bits, exit signals, struct sizes with\n"
 	"zero and non-zero tails, set_tid arrays, stacks, null and unmapped pointers,\n"
@@ -24,7 +25,10 @@ static const char usage_hostdiff[] =
 	"scenario. Needs root on Linux x86-64 running a modelled kernel (6.18).\n"
 	"--drop-caps clears the caller's effective capabilities for the real call\n"
 	"and the model alike; --model-caps none tells only the model so, to show\n"
-	"that a world that differs from the host's is caught.\n"
+	"that a world that differs from the host's is caught. --scenarios takes\n"
+	"the operations of scenario files instead (those the host can mirror:\n"
+	"by the caller, without faults, in a default world, set_tid only 1 or out\n"
+	"of range); the others count as skipped.\n"
 	"exit status: 0 agree, 1 a disagreement, 2 bad usage, 3 not such a host\n"
 	"(skipped).\n";
 
@@ -182,6 +186,52 @@ static void model_call(const struct host_case *h, struct clone_call *c)
 	}
 }
 
+/* A scenario operation as a host case, or -1 when the host cannot mirror it. */
+static int case_from_op(const struct op *op, int pid_max, struct host_case *h)
+{
+	const struct clone_call *c = &op->call;
+	const unsigned long long *f[] = { &c->pidfd, &c->child_tid, &c->parent_tid,
+					  &c->set_tid, &c->uargs };
+	int *p[] = { &h->pidfd, &h->child_tid, &h->parent_tid, &h->set_tid, &h->args };
+	unsigned long long k;
+	int i;
+
+	if (op->kind == OP_EXIT || op->task || op->plan.site || op->plan.nth ||
+	    op->plan.signal_site)
+		return -1;
+	memset(h, 0, sizeof(*h));
+	h->clone3 = op->kind == OP_CLONE3;
+	for (i = 0; i < 5; i++)
+		*p[i] = !*f[i] ? HP_NULL : user_access_ok(*f[i], 1) ? HP_VALID : HP_BAD;
+	if (c->pidfd && c->pidfd == c->parent_tid)
+		h->pidfd = HP_SAME_AS_PARENT_TID;
+	h->flags = c->flags;
+	h->tls = c->tls;
+	h->stack = c->stack == USER_PTR_VALID + 0x100000 ? 1 : c->stack;
+	if (!h->clone3)
+		return 0;
+	h->exit_signal = c->exit_signal;
+	h->stack_size = c->stack_size;
+	h->size = c->size;
+	h->tail_nonzero = c->tail_nonzero;
+	h->set_tid_size = c->set_tid_size;
+	h->cgroup = c->cgroup;
+	/* pids other than 1 and out-of-range ones depend on which pids the host uses */
+	for (k = 0; k < c->set_tid_size && k < MAX_SET_TID && c->set_tid; k++)
+		if (c->set_tid_vals[k] > 1 && c->set_tid_vals[k] < pid_max)
+			return -1;
+	for (k = 0; k < c->set_tid_size && k < 4; k++)
+		h->set_tid_vals[k] = c->set_tid_vals[k];
+	if (c->set_tid_size > 4 && c->set_tid)
+		for (k = 4; k < c->set_tid_size && k < MAX_SET_TID; k++)
+			if (c->set_tid_vals[k])
+				return -1;
+	/* fds 6-8 stand for cgroups the host run does not make */
+	if ((c->flags & CLONE_INTO_CGROUP) && c->cgroup >= 6 && c->cgroup <= 8)
+		return -1;
+	return 0;
+}
+
 /* The model's world as the host is: root, its capabilities and limits. */
 static void host_world(struct world_config *w)
 {
@@ -198,20 +248,107 @@ static void host_world(struct world_config *w)
 	w->open_fds = 11;	/* 0-2, the cgroup fds 3-5, closed 6-9, the result pipe 10 */
 }
 
+struct hd_stats {
+	unsigned long agree, differ, skipped, failed, successes, by_errno[600];
+};
+
+/* One case through the model (in @s, the host's world) and the kernel. */
+static void compare(const struct host_case *h, struct scenario *s, struct hd_stats *st,
+		    const char *from)
+{
+	struct run_summary sum;
+	long model_ret, host_ret;
+	int sig;
+
+	s->ops[0].kind = h->clone3 ? OP_CLONE3 : OP_CLONE;
+	model_call(h, &s->ops[0].call);
+	run_scenario_result(s, &model_ret, &sum);
+	sig = h->clone3 ? (int)h->exit_signal : (int)(h->flags & CSIGNAL);
+	/* SIGKILL or SIGSTOP as the exit signal would kill or stop the helper */
+	if (model_ret >= 0 && (sig == SIGKILL || sig == SIGSTOP)) {
+		st->skipped++;
+		return;
+	}
+	if (host_run(h, &host_ret)) {
+		if (++st->failed <= 5) {
+			printf("lost %lu: the helper did not report (model %s)\n", st->failed,
+			       model_ret >= 0 ? "success" : errno_name((int)-model_ret));
+			scenario_write(stdout, s);
+		}
+		return;
+	}
+	if (host_ret >= 0)
+		st->successes++;
+	else if (-host_ret < 600)
+		st->by_errno[-host_ret]++;
+	if ((model_ret >= 0) == (host_ret >= 0) && (model_ret >= 0 || model_ret == host_ret)) {
+		st->agree++;
+		return;
+	}
+	st->differ++;
+	if (st->differ > 20)
+		return;
+	printf("disagreement %lu%s%s: model %s, kernel %s\n", st->differ, from ? " in " : "",
+	       from ? from : "", model_ret >= 0 ? "success" : errno_name((int)-model_ret),
+	       host_ret >= 0 ? "success" : errno_name((int)-host_ret) ?
+	       errno_name((int)-host_ret) : "?");
+	scenario_write(stdout, s);
+}
+
+/* Every operation of the scenario files that the host can mirror. */
+static int compare_files(int nfiles, char **files, struct scenario *hs, struct hd_stats *st)
+{
+	static struct scenario f;
+	unsigned long long host_caps = hs->cfg.caps;
+	int i, k, used = 0;
+
+	for (i = 0; i < nfiles; i++) {
+		struct world_config def;
+
+		if (load_scenario(files[i], &f))
+			return -1;
+		world_config_default(&def);
+		def.uid = f.cfg.uid;
+		def.caps = f.cfg.caps;
+		/* model: only a caller the host can be (any uid and caps, default world) */
+		if (f.profile != hs->profile || memcmp(&def, &f.cfg, sizeof(def))) {
+			st->skipped += (unsigned long)f.nr_ops;
+			continue;
+		}
+		/* a caller without capabilities: the host call drops them too */
+		hs->cfg.caps = f.cfg.caps ? host_caps : 0;
+		for (k = 0; k < f.nr_ops; k++) {
+			struct host_case h;
+
+			if (case_from_op(&f.ops[k], hs->cfg.pid_max, &h)) {
+				st->skipped++;
+				continue;
+			}
+			h.drop_caps = !f.cfg.caps;
+			compare(&h, hs, st, files[i]);
+			used++;
+		}
+	}
+	hs->cfg.caps = host_caps;
+	return used;
+}
+
 int cmd_host_diff(int argc, char **argv)
 {
 	static struct scenario s;
-	unsigned long count = 2000, i, agree = 0, differ = 0, skipped = 0, failed = 0;
-	unsigned long by_errno[600] = { 0 }, successes = 0;
+	struct hd_stats st;
+	unsigned long count = 2000, i;
 	bool drop_caps = false, model_no_caps = false;
 	struct world_config w;
+	char **files = NULL;
+	int nfiles = 0, k;
 	char why[160];
-	int k;
 
 	if (wants_help(argc, argv)) {
 		fputs(usage_hostdiff, stdout);
 		return 0;
 	}
+	memset(&st, 0, sizeof(st));
 	rng = 0x2545f4914f6cdd1dULL;
 	for (k = 1; k < argc; k++) {
 		char *end;
@@ -230,6 +367,10 @@ int cmd_host_diff(int argc, char **argv)
 			rng = strtoull(argv[++k], &end, 0) | 1;
 			if (*end)
 				return bad_usage("host-diff: --seed takes a number", usage_hostdiff);
+		} else if (!strcmp(argv[k], "--scenarios")) {
+			files = argv + k + 1;
+			nfiles = argc - k - 1;
+			break;
 		} else {
 			return bad_usage("host-diff: unknown option or missing value", usage_hostdiff);
 		}
@@ -240,7 +381,7 @@ int cmd_host_diff(int argc, char **argv)
 	}
 	host_subreaper();
 	if (host_setup()) {
-		fprintf(stderr, "clonefuzz: host-diff: cannot set up the cgroup fds\n");
+		fprintf(stderr, "clonefuzz: host-diff skipped: cannot set up the cgroup fds\n");
 		host_cleanup();
 		return HOST_SKIPPED;
 	}
@@ -251,53 +392,31 @@ int cmd_host_diff(int argc, char **argv)
 	s.profile = profile_find("v6.18");
 	s.cfg = w;
 	s.nr_ops = 1;
-	s.ops[0].kind = OP_CLONE;
 
-	for (i = 0; i < count; i++) {
-		struct host_case h;
-		struct run_summary sum;
-		long model_ret, host_ret;
-		int sig;
+	if (files) {
+		if (compare_files(nfiles, files, &s, &st) < 0) {
+			host_cleanup();
+			return 2;
+		}
+		count = st.agree + st.differ + st.failed;
+	} else {
+		for (i = 0; i < count; i++) {
+			struct host_case h;
 
-		gen_case(&h);
-		h.drop_caps = drop_caps;
-		s.ops[0].kind = h.clone3 ? OP_CLONE3 : OP_CLONE;
-		model_call(&h, &s.ops[0].call);
-		run_scenario_result(&s, &model_ret, &sum);
-		sig = h.clone3 ? (int)h.exit_signal : (int)(h.flags & CSIGNAL);
-		/* SIGKILL or SIGSTOP as the exit signal would kill or stop the helper */
-		if (model_ret >= 0 && (sig == SIGKILL || sig == SIGSTOP)) {
-			skipped++;
-			continue;
-		}
-		if (host_run(&h, &host_ret)) {
-			failed++;
-			continue;
-		}
-		if (host_ret >= 0)
-			successes++;
-		else if (-host_ret < 600)
-			by_errno[-host_ret]++;
-		if ((model_ret >= 0) == (host_ret >= 0) && (model_ret >= 0 || model_ret == host_ret)) {
-			agree++;
-			continue;
-		}
-		differ++;
-		if (differ <= 20) {
-			printf("disagreement %lu: model %s, kernel %s\n", differ,
-			       model_ret >= 0 ? "success" : errno_name((int)-model_ret),
-			       host_ret >= 0 ? "success" : errno_name((int)-host_ret) ?
-			       errno_name((int)-host_ret) : "?");
-			scenario_write(stdout, &s);
+			gen_case(&h);
+			h.drop_caps = drop_caps;
+			compare(&h, &s, &st, NULL);
 		}
 	}
 	host_cleanup();
-	printf("host-diff: the kernel returned: %lu successes", successes);
+	printf("host-diff: the kernel returned: %lu successes", st.successes);
 	for (k = 0; k < 600; k++)
-		if (by_errno[k])
-			printf(", %lu %s", by_errno[k], errno_name(k) ? errno_name(k) : "?");
+		if (st.by_errno[k])
+			printf(", %lu %s", st.by_errno[k], errno_name(k) ? errno_name(k) : "?");
 	printf("\n");
-	printf("host-diff: %lu argument sets%s on %s (model v6.18): %lu agree, %lu differ, %lu skipped (exit signal SIGKILL/SIGSTOP), %lu lost\n",
-	       count, drop_caps ? " without capabilities" : "", "this kernel", agree, differ, skipped, failed);
-	return differ || failed ? 1 : 0;
+	printf("host-diff: %lu %s%s on this kernel (model v6.18): %lu agree, %lu differ, %lu skipped, %lu lost\n",
+	       count, files ? "scenario operations" : "argument sets",
+	       drop_caps ? " without capabilities" : "", st.agree, st.differ, st.skipped,
+	       st.failed);
+	return st.differ || st.failed ? 1 : 0;
 }

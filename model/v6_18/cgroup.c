@@ -106,6 +106,11 @@ static int cgroup_css_set_fork(struct kernel_clone_args *kargs, struct kobj *own
 	ret = -EBUSY;
 	if (model_fail(SITE_cgroup_busy, dst_cgrp->subtree_control))
 		goto err;
+	/* a thread joins only a cgroup of its thread group's domain */
+	ret = -EOPNOTSUPP;
+	if (model_fail(SITE_cgroup_thread_domain, (kargs->flags & CLONE_THREAD) &&
+		       dst_cgrp != current->cgroup))
+		goto err;
 
 	ret = -ENOMEM;
 	if (model_fail(SITE_find_css_set, false))
