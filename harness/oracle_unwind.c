@@ -146,6 +146,25 @@ static const struct rel_row *released_above(int kind, int pos)
 	return found;
 }
 
+/* Nothing of a call that fails may have been visible: no pidfd of its pid in the caller's table. */
+static void check_invisible(int label)
+{
+	const struct files_struct *files = oracle_caller ? oracle_caller->files : NULL;
+	char b[48];
+	int i;
+
+	for (i = 0; files && i < files->nr_fd && !uw.reported; i++) {
+		const struct fd_slot *fd = (const void *)files->fd[i];
+
+		if (!fd->file || fd->file->pid->obj.id <= uw.id_mark)
+			continue;
+		uw.reported = true;
+		ledger_violation(V_unwind, KIND_fd,
+				 "entering %s a pidfd of the failing child (%s) is in the caller's table: visible before the point of no return",
+				 label_names[label], kobj_str(&fd->obj, b, sizeof(b)));
+	}
+}
+
 static void on_label(int label)
 {
 	int pos = profile_label_pos(profile, label), i;
@@ -158,6 +177,7 @@ static void on_label(int label)
 	if (!uw.child)
 		return;
 	scan_events();
+	check_invisible(label);
 	/* the label just left sets the floor for every label below */
 	if (uw.label_min && (!uw.any_floor || uw.label_min < uw.floor)) {
 		uw.floor = uw.label_min;

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "bug.h"
 #include "fault.h"
 #include "helpers.h"
 #include "kernel.h"
@@ -333,7 +334,8 @@ int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 		/* tsk->fs is already what we want */
 		if (model_fail(SITE_fs_in_exec, fs->in_exec))
 			return -EAGAIN;
-		get_ref(&fs->obj, &tsk->obj);
+		if (!bug_on(BUG_clone_fs_no_ref))
+			get_ref(&fs->obj, &tsk->obj);
 		return 0;
 	}
 	tsk->fs = copy_fs_struct(fs, tsk);

@@ -6,6 +6,7 @@
  * fields nobody checks are elided; the checks, steps, labels and conditional
  * releases are all here, in the kernel's order.
  */
+#include "../bug.h"
 #include "../fault.h"
 #include "../helpers.h"
 #include "../kernel.h"
@@ -114,7 +115,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	 * Thread groups must share signals as well, and detached threads
 	 * can only be started up within the thread group.
 	 */
-	if (model_check(CHECK_thread_without_sighand,
+	if (!bug_on(BUG_thread_without_sighand_allowed) &&
+	    model_check(CHECK_thread_without_sighand,
 			(clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND)))
 		return ERR_PTR(-EINVAL);
 
@@ -201,8 +203,14 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		goto bad_fork_cleanup_audit;
 	if ((retval = copy_files(clone_flags, p)))
 		goto bad_fork_cleanup_semundo;
-	if ((retval = copy_fs(clone_flags, p)))
+	if ((retval = copy_fs(clone_flags, p))) {
+		/* bugs: the goto one rung too high, or one too low */
+		if (bug_on(BUG_fs_goto_one_high))
+			goto bad_fork_cleanup_fs;
+		if (bug_on(BUG_fs_goto_one_low))
+			goto bad_fork_cleanup_semundo;
 		goto bad_fork_cleanup_files;
+	}
 	if ((retval = copy_sighand(clone_flags, p)))
 		goto bad_fork_cleanup_fs;
 	if ((retval = copy_signal(clone_flags, p)))
@@ -300,7 +308,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 				p->nsproxy->pid_ns->child_reaper = p;
 			nr_processes++;	/* __get_cpu_var(process_counts)++ */
 		}
-		nr_threads++;
+		if (!bug_on(BUG_nr_threads_not_counted))
+			nr_threads++;
 	}
 
 	total_forks++;
@@ -318,7 +327,8 @@ bad_fork_cleanup_io:
 		exit_io_context(p);
 bad_fork_cleanup_namespaces:
 	ladder_label(L_bad_fork_cleanup_namespaces);
-	exit_task_namespaces(p);
+	if (!bug_on(BUG_namespaces_release_dropped))
+		exit_task_namespaces(p);
 bad_fork_cleanup_mm:
 	ladder_label(L_bad_fork_cleanup_mm);
 	if (p->mm)
@@ -335,7 +345,8 @@ bad_fork_cleanup_fs:
 	exit_fs(p); /* blocking */
 bad_fork_cleanup_files:
 	ladder_label(L_bad_fork_cleanup_files);
-	exit_files(p); /* blocking */
+	if (!bug_on(BUG_files_release_dropped))
+		exit_files(p); /* blocking */
 bad_fork_cleanup_semundo:
 	ladder_label(L_bad_fork_cleanup_semundo);
 	exit_sem(p);

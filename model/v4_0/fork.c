@@ -6,6 +6,7 @@
  * initialise fields nobody checks are elided; the checks, steps, labels and
  * conditional releases are all here, in the kernel's order.
  */
+#include "../bug.h"
 #include "../fault.h"
 #include "../helpers.h"
 #include "../kernel.h"
@@ -98,11 +99,22 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	(void)child_tidptr;
 	(void)trace;
 
+	/* bug newuser_fs_before_newns_fs: the next check first */
+	if (bug_on(BUG_newuser_fs_before_newns_fs) &&
+	    model_check(CHECK_newuser_fs, (clone_flags & (CLONE_NEWUSER|CLONE_FS)) ==
+					  (CLONE_NEWUSER|CLONE_FS)))
+		return ERR_PTR(-EINVAL);
+
+	/*
+	 * Don't allow sharing the root directory with processes in a different
+	 * namespace
+	 */
 	if (model_check(CHECK_newns_fs, (clone_flags & (CLONE_NEWNS|CLONE_FS)) ==
 					(CLONE_NEWNS|CLONE_FS)))
 		return ERR_PTR(-EINVAL);
 
-	if (model_check(CHECK_newuser_fs, (clone_flags & (CLONE_NEWUSER|CLONE_FS)) ==
+	if (!bug_on(BUG_newuser_fs_allowed) &&
+	    model_check(CHECK_newuser_fs, (clone_flags & (CLONE_NEWUSER|CLONE_FS)) ==
 					  (CLONE_NEWUSER|CLONE_FS)))
 		return ERR_PTR(-EINVAL);
 
@@ -110,7 +122,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	 * Thread groups must share signals as well, and detached threads
 	 * can only be started up within the thread group.
 	 */
-	if (model_check(CHECK_thread_without_sighand,
+	if (!bug_on(BUG_thread_without_sighand_allowed) &&
+	    model_check(CHECK_thread_without_sighand,
 			(clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND)))
 		return ERR_PTR(-EINVAL);
 
@@ -218,8 +231,14 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	if (retval)
 		goto bad_fork_cleanup_semundo;
 	retval = copy_fs(clone_flags, p);
-	if (retval)
+	if (retval) {
+		/* bugs: the goto one rung too high, or one too low */
+		if (bug_on(BUG_fs_goto_one_high))
+			goto bad_fork_cleanup_fs;
+		if (bug_on(BUG_fs_goto_one_low))
+			goto bad_fork_cleanup_semundo;
 		goto bad_fork_cleanup_files;
+	}
 	retval = copy_sighand(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_fs;
@@ -311,7 +330,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 			get_ref(&current->signal->obj, &p->obj);	/* sigcnt */
 			world_attach(p);	/* thread_group and thread_node lists */
 		}
-		nr_threads++;
+		if (!bug_on(BUG_nr_threads_not_counted))
+			nr_threads++;
 	}
 
 	total_forks++;
@@ -326,7 +346,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 bad_fork_free_pid:
 	ladder_label(L_bad_fork_free_pid);
-	if (pid != &init_struct_pid)
+	if (pid != &init_struct_pid && !bug_on(BUG_pid_not_freed))
 		free_pid(pid, &p->obj);
 bad_fork_cleanup_io:
 	ladder_label(L_bad_fork_cleanup_io);
@@ -334,14 +354,15 @@ bad_fork_cleanup_io:
 		exit_io_context(p);
 bad_fork_cleanup_namespaces:
 	ladder_label(L_bad_fork_cleanup_namespaces);
-	exit_task_namespaces(p);
+	if (!bug_on(BUG_namespaces_release_dropped))
+		exit_task_namespaces(p);
 bad_fork_cleanup_mm:
 	ladder_label(L_bad_fork_cleanup_mm);
-	if (p->mm)
+	if (p->mm && (!bug_on(BUG_mm_put_only_without_vm) || !(clone_flags & CLONE_VM)))
 		mmput(p->mm, &p->obj);
 bad_fork_cleanup_signal:
 	ladder_label(L_bad_fork_cleanup_signal);
-	if (!(clone_flags & CLONE_THREAD))
+	if (!(clone_flags & CLONE_THREAD) || bug_on(BUG_signal_freed_for_threads))
 		free_signal_struct(p->signal, &p->obj);
 bad_fork_cleanup_sighand:
 	ladder_label(L_bad_fork_cleanup_sighand);
@@ -351,7 +372,8 @@ bad_fork_cleanup_fs:
 	exit_fs(p); /* blocking */
 bad_fork_cleanup_files:
 	ladder_label(L_bad_fork_cleanup_files);
-	exit_files(p); /* blocking */
+	if (!bug_on(BUG_files_release_dropped))
+		exit_files(p); /* blocking */
 bad_fork_cleanup_semundo:
 	ladder_label(L_bad_fork_cleanup_semundo);
 	exit_sem(p);

@@ -31,7 +31,7 @@ static struct cgroup *cgroup_get_from_fd(u64 fd, struct kobj *owner)
 	/* css_tryget_online_from_dir: the directory's cgroup is gone */
 	if (model_fail(SITE_cgroup_removed, cgrp->removed))
 		return ERR_PTR(-ENOENT);
-	if (model_fail(SITE_cgroup_v1, cgrp->v1))
+	if (model_fail(SITE_cgroup_v1, cgrp->v1 && !bug_on(BUG_cgroup_v1_accepted)))
 		return ERR_PTR(-EBADF);
 	get_ref(&cgrp->obj, owner);
 	return cgrp;
@@ -44,7 +44,7 @@ static void cgroup_css_set_put_fork(struct kernel_clone_args *kargs, struct kobj
 
 	cgroup_threadgroup_change_end();
 
-	if (cset) {
+	if (cset && (!bug_on(BUG_css_set_not_put) || (kargs->flags & CLONE_INTO_CGROUP))) {
 		put_css_set(cset, owner);
 		kargs->cset = NULL;
 	}
@@ -168,7 +168,8 @@ out_revert:
 
 static void cgroup_cancel_fork(struct task_struct *child, struct kernel_clone_args *kargs)
 {
-	pids_cancel_fork(kargs->cset_cgrp, child);
+	if (kargs->cset_cgrp)	/* model: nothing charged when can_fork never ran (bugs) */
+		pids_cancel_fork(kargs->cset_cgrp, child);
 	cgroup_css_set_put_fork(kargs, &child->obj);
 }
 

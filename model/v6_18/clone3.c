@@ -30,7 +30,8 @@ static bool valid_signal(u64 sig)
 static long sys_clone(const struct clone_call *c)
 {
 	struct kernel_clone_args args = {
-		.flags		= (u32)c->flags & ~CSIGNAL,	/* lower_32_bits */
+		.flags		= (bug_on(BUG_clone_flags_64bit) ? c->flags : (u32)c->flags) &
+				  ~(u64)CSIGNAL,	/* lower_32_bits */
 		.pidfd		= c->parent_tid,
 		.child_tid	= c->child_tid,
 		.parent_tid	= c->parent_tid,
@@ -85,11 +86,13 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 	 * Verify that higher 32bits of exit_signal are unset and that
 	 * it is a valid signal
 	 */
-	if (model_check(CHECK_clone3_exit_signal, (c->exit_signal & ~((u64)CSIGNAL)) ||
+	if (!bug_on(BUG_clone3_exit_signal_unchecked) &&
+	    model_check(CHECK_clone3_exit_signal, (c->exit_signal & ~((u64)CSIGNAL)) ||
 			!valid_signal(c->exit_signal)))
 		return -EINVAL;
 
-	if (model_check(CHECK_clone3_cgroup, (c->flags & CLONE_INTO_CGROUP) &&
+	if (!bug_on(BUG_clone3_cgroup_unchecked) &&
+	    model_check(CHECK_clone3_cgroup, (c->flags & CLONE_INTO_CGROUP) &&
 			(c->cgroup > INT_MAX || usize < CLONE_ARGS_SIZE_VER2)))
 		return -EINVAL;
 
@@ -154,7 +157,8 @@ static bool clone3_args_valid(struct kernel_clone_args *kargs)
 	 * - make the CSIGNAL bits reusable for clone3
 	 */
 	if (model_check(CHECK_clone3_detached_csignal, kargs->flags &
-			(CLONE_DETACHED | (CSIGNAL & (~CLONE_NEWTIME)))))
+			(CLONE_DETACHED | (CSIGNAL & (bug_on(BUG_clone3_newtime_rejected) ?
+						      ~0ULL : ~(u64)CLONE_NEWTIME)))))
 		return false;
 
 	if (model_check(CHECK_clone3_sighand_clear,

@@ -45,7 +45,7 @@ static int create_user_ns(struct cred *new)
 	 * mount namespace which allows all files to be accessed.
 	 */
 	ret = -EPERM;
-	if (model_fail(SITE_userns_chroot, caller_chrooted))
+	if (model_fail(SITE_userns_chroot, caller_chrooted && !bug_on(BUG_userns_from_chroot)))
 		goto fail_dec;
 
 	/* The creator needs a mapping in the parent user namespace
@@ -118,6 +118,10 @@ static int copy_creds(struct task_struct *p, u64 clone_flags)
 		if (ret < 0)
 			goto error_put;
 		ret = set_cred_ucounts(new);
+		if (ret < 0 && bug_on(BUG_copy_creds_success_after_put)) {
+			put_cred(new, &p->obj);
+			return 0;
+		}
 		if (ret < 0)
 			goto error_put;
 	}

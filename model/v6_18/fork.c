@@ -13,6 +13,7 @@
  */
 #include <string.h>
 
+#include "../bug.h"
 #include "../fault.h"
 #include "../helpers.h"
 #include "../kernel.h"
@@ -211,6 +212,12 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	(void)trace;
 	(void)node;
 
+	/* bug newuser_fs_before_newns_fs: the next check first */
+	if (bug_on(BUG_newuser_fs_before_newns_fs) &&
+	    model_check(CHECK_newuser_fs, (clone_flags & (CLONE_NEWUSER|CLONE_FS)) ==
+					  (CLONE_NEWUSER|CLONE_FS)))
+		return ERR_PTR(-EINVAL);
+
 	/*
 	 * Don't allow sharing the root directory with processes in a different
 	 * namespace
@@ -219,7 +226,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 					(CLONE_NEWNS|CLONE_FS)))
 		return ERR_PTR(-EINVAL);
 
-	if (model_check(CHECK_newuser_fs, (clone_flags & (CLONE_NEWUSER|CLONE_FS)) ==
+	if (!bug_on(BUG_newuser_fs_allowed) &&
+	    model_check(CHECK_newuser_fs, (clone_flags & (CLONE_NEWUSER|CLONE_FS)) ==
 					  (CLONE_NEWUSER|CLONE_FS)))
 		return ERR_PTR(-EINVAL);
 
@@ -227,7 +235,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	 * Thread groups must share signals as well, and detached threads
 	 * can only be started up within the thread group.
 	 */
-	if (model_check(CHECK_thread_without_sighand,
+	if (!bug_on(BUG_thread_without_sighand_allowed) &&
+	    model_check(CHECK_thread_without_sighand,
 			(clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND)))
 		return ERR_PTR(-EINVAL);
 
@@ -296,7 +305,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 
 	retval = -EAGAIN;
 	if (model_fail(SITE_rlimit_nproc,
-		       nproc_counter(p->real_cred)->cnt[HOLD_PROCESSES] >
+		       nproc_counter(p->real_cred)->cnt[HOLD_PROCESSES] -
+		       (bug_on(BUG_rlimit_nproc_plus_one) ? 1 : 0) >
 		       (long)p->signal->rlim_nproc &&
 		       p->real_cred->user != root_user &&
 		       !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN)))
@@ -350,8 +360,14 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	if (retval)
 		goto bad_fork_cleanup_semundo;
 	retval = copy_fs(clone_flags, p);
-	if (retval)
+	if (retval) {
+		/* bugs: the goto one rung too high, or one too low */
+		if (bug_on(BUG_fs_goto_one_high))
+			goto bad_fork_cleanup_fs;
+		if (bug_on(BUG_fs_goto_one_low))
+			goto bad_fork_cleanup_semundo;
 		goto bad_fork_cleanup_files;
+	}
 	retval = copy_sighand(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_fs;
@@ -390,9 +406,18 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		if (IS_ERR(pidfd_slot)) {
 			retval = PTR_ERR(pidfd_slot);
 			pidfd_slot = NULL;
+			/* bug positive_retval: the descriptor number stays in retval */
+			if (bug_on(BUG_positive_retval) && retval == -ENOMEM)
+				retval = current->files->nr_open;
+			/* bug pidfd_unlock_not_taken: the label of the cgroup steps */
+			if (bug_on(BUG_pidfd_unlock_not_taken))
+				goto bad_fork_cancel_cgroup;
 			goto bad_fork_free_pid;
 		}
 		pidfd = (int)pidfd_slot->obj.id;
+		/* bug pidfd_installed_early: visible before the point of no return */
+		if (bug_on(BUG_pidfd_installed_early))
+			fd_install(pidfd_slot, pidfile, &p->obj);
 
 		retval = -EFAULT;
 		if (model_fail(SITE_pidfd_put_user, !user_access_ok(args->pidfd, sizeof(int))))
@@ -440,6 +465,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	 */
 	if (need_futex_hash_allocate_default(clone_flags)) {
 		retval = futex_hash_allocate_default();
+		if (retval && bug_on(BUG_futex_core_free))
+			goto bad_fork_core_free;
 		if (retval)
 			goto bad_fork_cancel_cgroup;
 		/*
@@ -471,6 +498,10 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 
 	lock_take(&current->sighand->obj, &current->obj);
 
+	/* bug seccomp_before_last_check: the reference before the last failures */
+	if (bug_on(BUG_seccomp_before_last_check))
+		copy_seccomp(p);
+
 	/*
 	 * Let kill terminate clone/fork in the middle
 	 * model: the pid namespace lost PIDNS_ADDING only by an outside race
@@ -491,7 +522,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	 * Copy seccomp details explicitly here, in case they were changed
 	 * before holding sighand lock.
 	 */
-	copy_seccomp(p);
+	if (!bug_on(BUG_seccomp_before_last_check))
+		copy_seccomp(p);
 	if (likely(p->pid)) {
 		p->thread_pid = pid;	/* init_task_pid(p, PIDTYPE_PID, pid) */
 		if (thread_group_leader(p)) {
@@ -507,13 +539,14 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 			get_ref(&current->signal->obj, &p->obj);	/* sigcnt */
 			world_attach(p);	/* thread_node list */
 		}
-		nr_threads++;
+		if (!bug_on(BUG_nr_threads_not_counted))
+			nr_threads++;
 	}
 	total_forks++;
 	lock_drop(&current->sighand->obj, &current->obj);
 	lock_drop(&tasklist_lock_obj->obj, &current->obj);
 
-	if (pidfile)
+	if (pidfile && !bug_on(BUG_pidfd_installed_early))
 		fd_install(pidfd_slot, pidfile, &p->obj);
 
 	cgroup_post_fork(p, args);
@@ -530,43 +563,55 @@ bad_fork_cancel_cgroup:
 	cgroup_cancel_fork(p, args);
 bad_fork_put_pidfd:
 	ladder_label(L_bad_fork_put_pidfd);
-	if (clone_flags & CLONE_PIDFD) {
+	if (clone_flags & CLONE_PIDFD && pidfile && bug_on(BUG_pidfd_installed_early)) {
+		close_installed_fd(pidfd_slot);	/* ksys_close() of the early install */
+	} else if (clone_flags & CLONE_PIDFD) {
 		fput_pidfd(pidfile, &p->obj);
 		put_unused_fd(pidfd_slot, &p->obj);
+		if (bug_on(BUG_extra_put_pid))
+			put_pid(pid, &p->obj);
 	}
 bad_fork_free_pid:
 	ladder_label(L_bad_fork_free_pid);
-	if (pid != &init_struct_pid)
+	if (pid != &init_struct_pid && !bug_on(BUG_pid_not_freed))
 		free_pid(pid, &p->obj);
 bad_fork_cleanup_thread:
 	ladder_label(L_bad_fork_cleanup_thread);
-	exit_thread(p);
+	if (!bug_on(BUG_no_exit_thread))
+		exit_thread(p);
 bad_fork_cleanup_io:
 	ladder_label(L_bad_fork_cleanup_io);
 	if (p->io_context)
 		exit_io_context(p);
 bad_fork_cleanup_namespaces:
 	ladder_label(L_bad_fork_cleanup_namespaces);
-	exit_task_namespaces(p);
+	if (!bug_on(BUG_namespaces_release_dropped))
+		exit_task_namespaces(p);
 bad_fork_cleanup_mm:
 	ladder_label(L_bad_fork_cleanup_mm);
-	if (p->mm) {
+	if (p->mm && (!bug_on(BUG_mm_put_only_without_vm) || !(clone_flags & CLONE_VM))) {
 		mm_clear_owner(p->mm, p);
 		mmput(p->mm, &p->obj);
 	}
 bad_fork_cleanup_signal:
 	ladder_label(L_bad_fork_cleanup_signal);
-	if (!(clone_flags & CLONE_THREAD))
+	if (!(clone_flags & CLONE_THREAD) || bug_on(BUG_signal_freed_for_threads))
 		free_signal_struct(p->signal, &p->obj);
 bad_fork_cleanup_sighand:
 	ladder_label(L_bad_fork_cleanup_sighand);
 	__cleanup_sighand(p->sighand, &p->obj);
 bad_fork_cleanup_fs:
 	ladder_label(L_bad_fork_cleanup_fs);
-	exit_fs(p); /* blocking */
+	if (bug_on(BUG_fs_files_labels_swapped))
+		exit_files(p);
+	else
+		exit_fs(p); /* blocking */
 bad_fork_cleanup_files:
 	ladder_label(L_bad_fork_cleanup_files);
-	exit_files(p); /* blocking */
+	if (bug_on(BUG_fs_files_labels_swapped))
+		exit_fs(p);
+	else if (!bug_on(BUG_files_release_dropped))
+		exit_files(p); /* blocking */
 bad_fork_cleanup_semundo:
 	ladder_label(L_bad_fork_cleanup_semundo);
 	exit_sem(p);
@@ -590,11 +635,15 @@ bad_fork_cleanup_delayacct:
 	delayacct_tsk_free(p);
 bad_fork_cleanup_count:
 	ladder_label(L_bad_fork_cleanup_count);
-	hold_put(nproc_counter(p->cred), &p->obj, HOLD_PROCESSES);	/* dec_rlimit_ucounts */
+	if (!bug_on(BUG_nproc_not_restored))
+		hold_put(nproc_counter(p->cred), &p->obj, HOLD_PROCESSES);	/* dec_rlimit_ucounts */
 	exit_creds(p);
 bad_fork_free:
 	ladder_label(L_bad_fork_free);
 	p->state = TASK_DEAD;
+	/* bug seccomp_before_last_check: free_task then had no put for the filter */
+	if (bug_on(BUG_seccomp_before_last_check))
+		p->seccomp_filter = NULL;
 	/* model: exit_task_stack_account, put_task_stack and the RCU-delayed free at once */
 	free_task(p);
 fork_out:
@@ -637,6 +686,9 @@ static long kernel_clone(struct kernel_clone_args *args)
 	p = copy_process(NULL, trace, -1, args);
 	if (IS_ERR(p))
 		return PTR_ERR(p);
+	/* model: neither an error nor a task (bug positive_retval): what the caller got */
+	if ((unsigned long)p < 4096)
+		return (long)p;
 
 	/*
 	 * Do this prior waking up the new thread - the thread pointer

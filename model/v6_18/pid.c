@@ -160,3 +160,22 @@ static void fd_install(struct fd_slot *fd, struct pidfd_file *file, struct kobj 
 	if (files->nr_fd < MAX_MODEL_FDS)
 		files->fd[files->nr_fd++] = &fd->obj;
 }
+
+/* close(): an installed descriptor leaves the table; the last fput drops the file. */
+static void close_installed_fd(struct fd_slot *fd)
+{
+	struct files_struct *files = current->files;
+	int i;
+
+	for (i = 0; i < files->nr_fd; i++)
+		if (files->fd[i] == &fd->obj)
+			break;
+	if (i == files->nr_fd)
+		return;
+	memmove(&files->fd[i], &files->fd[i + 1], (files->nr_fd - i - 1) * sizeof(files->fd[0]));
+	files->nr_fd--;
+	fput_pidfd(fd->file, &fd->obj);
+	put_ref(&fd->obj, &files->obj);
+	kobj_free(&fd->obj);
+	files->nr_open--;
+}
