@@ -11,28 +11,10 @@
 #include "helpers.h"
 #include "oracle.h"
 #include "profile.h"
+#include "sweep.h"
 
 int check_failures;
 int check_count;
-
-static const unsigned long sweep_flags[] = {
-	CLONE_VM, CLONE_FS, CLONE_FILES, CLONE_SIGHAND, CLONE_THREAD,
-	CLONE_SYSVSEM, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET, CLONE_IO,
-	CLONE_SETTLS, CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC,
-};
-#define NR_SWEEP_FLAGS (sizeof(sweep_flags) / sizeof(sweep_flags[0]))
-
-static void rich_world(struct world_config *c)
-{
-	world_config_default(c);
-	c->uid = 0;
-	c->caps = CAP_FULL_SET;
-	c->ioprio = true;
-	c->io_bitmap = true;
-	c->perf = true;
-	c->audit = true;
-	c->mempolicy = true;
-}
 
 static int unknown_violations(void)
 {
@@ -107,137 +89,32 @@ static int check_label_releases(const struct snapshot *s, unsigned long flags)
 	return bad;
 }
 
-/*
- * The clone3() form of a sweep call: a pidfd, CLONE_INTO_CGROUP the live
- * cgroup at fd 3, a set_tid of a free pid (not with CLONE_NEWPID, whose
- * first pid must be 1) and the namespaces only clone3 or 4.6+ can ask for.
- */
-static void clone3_form(struct clone_call *c, unsigned long flags)
+/* After each sweep run: no unknown violation, and a failed call's releases match the table. */
+static void check_run(const struct sweep_run *r, void *arg)
 {
-	clone_call_clone3(c);
-	c->flags = (flags & ~(unsigned long)CSIGNAL) | CLONE_PIDFD | CLONE_INTO_CGROUP;
-	if (flags & CLONE_NEWNS)
-		c->flags |= CLONE_NEWCGROUP | CLONE_NEWTIME;
-	c->exit_signal = flags & CLONE_THREAD ? 0 : SIGCHLD;
-	c->pidfd = USER_PTR_VALID + 0x1000;
-	c->cgroup = CGROUP_FD_FIRST;
-	c->tls = flags & CLONE_SETTLS ? 0x1000 : 0;
-	if (!(flags & CLONE_NEWPID)) {
-		c->set_tid = USER_PTR_VALID + 0x4000;
-		c->set_tid_size = 1;
-		c->set_tid_vals[0] = 1000;
-	}
-}
+	long *bad = arg;
 
-/* One world, every combination of the first @nflags sweep flags, every site (and none), both entry forms. */
-static long sweep_world(const struct world_config *c, size_t nflags, bool *site_hit,
-			bool *label_hit, long *runs)
-{
-	unsigned long combo;
-	size_t i, s;
-	long bad = 0;
-
-	for (combo = 0; combo < (1UL << nflags); combo++) {
-		unsigned long flags = SIGCHLD;
-
-		for (i = 0; i < nflags; i++)
-			if (combo & (1UL << i))
-				flags |= sweep_flags[i];
-		if (flags & CLONE_THREAD)
-			flags &= ~CSIGNAL;
-		for (s = 0; s <= 2 * profile->nr_sites + 1; s++) {
-			bool form3 = s > profile->nr_sites;
-			size_t site = form3 ? s - profile->nr_sites - 1 : s;
-			struct fault_plan plan = { 0 };
-			struct clone_call call;
-			struct oracle_mark m;
-			long ret;
-
-			if (form3 && !profile->has_clone3)
-				break;
-			plan.site = site ? profile->sites[site - 1].site : SITE_none;
-			world_setup(c);
-			current = world.scn[0];
-			oracle_mark(&m);
-			trace_begin(&plan);
-			if (form3)
-				clone3_form(&call, flags);
-			else
-				clone_call_legacy(&call, flags,
-						  flags & CLONE_SETTLS ? 0x1000 : 0);
-			oracle_unwind_begin(&m, &call);
-			ret = profile->sys_clone(&call);
-			oracle_unwind_end();
-			oracle_after_clone(&m, ret);
-			if (model_trace.failed_site == plan.site && plan.site)
-				site_hit[plan.site] = true;
-			for (i = 0; i < (size_t)model_trace.nr_labels; i++)
-				label_hit[model_trace.labels[i]] = true;
-			if (ret < 0 && !model_trace.failed_check)
-				bad += check_label_releases(&m.snap, call.flags);
-			if (ret >= 0)
-				do_exit_and_reap(model_trace.child);
-			bad += unknown_violations();
-			oracle_release(&m);
-			(*runs)++;
-		}
-	}
-	return bad;
-}
-
-/* World states that change a step's path: privilege, nesting, init, limits reached. */
-static void other_worlds(struct world_config *w, int n)
-{
-	world_config_default(w);
-	switch (n) {
-	case 0:		/* unprivileged, with the optional resources */
-		w->ioprio = w->mempolicy = w->perf = w->audit = w->io_bitmap = true;
-		break;
-	case 1:		/* root nested in user and pid namespaces, undo list, seccomp */
-		w->uid = 0;
-		w->caps = CAP_FULL_SET;
-		w->userns_depth = 2;
-		w->pidns_depth = 2;
-		w->sem_undo = w->seccomp = true;
-		break;
-	case 2:		/* the global init */
-		w->caller_is_init = true;
-		break;
-	default:	/* limits at their edge */
-		w->rlimit_nproc = 2;
-		w->max_threads = 3;
-		w->pid_max = 8;
-		w->nofile = CGROUP_FD_LAST + 2;
-		w->pids_max = 2;
-		w->max_namespaces = 1;
-		break;
-	}
+	if (r->ret < 0 && !model_trace.failed_check)
+		*bad += check_label_releases(&r->mark->snap, r->call.flags);
+	*bad += unknown_violations();
 }
 
 static void sweep(const char *name)
 {
-	bool site_hit[NR_SITES] = { 0 }, label_hit[NR_LABELS] = { 0 };
-	struct world_config c;
-	long runs = 0, bad = 0, wruns = 0;
+	struct sweep_stats st;
+	long bad = 0;
 	size_t s;
-	int w;
 
-	profile = profile_find(name);
-	rich_world(&c);
-	bad += sweep_world(&c, NR_SWEEP_FLAGS, site_hit, label_hit, &runs);
-	for (w = 0; w < 4; w++) {
-		other_worlds(&c, w);
-		bad += sweep_world(&c, 8, site_hit, label_hit, &wruns);
-	}
-	TEST_CHECK(bad == 0, "%s: %ld runs, %ld problems", name, runs + wruns, bad);
+	sweep_profile(profile_find(name), check_run, &bad, &st);
+	TEST_CHECK(bad == 0, "%s: %ld runs, %ld problems", name, st.runs, bad);
 	for (s = 0; s < profile->nr_sites; s++)
-		TEST_CHECK(site_hit[profile->sites[s].site], "%s: site %s reached",
+		TEST_CHECK(st.site_hit[profile->sites[s].site], "%s: site %s reached",
 		      name, site_names[profile->sites[s].site]);
 	for (s = 0; s < profile->nr_labels; s++)
-		TEST_CHECK(label_hit[profile->labels[s]], "%s: label %s run", name,
+		TEST_CHECK(st.label_hit[profile->labels[s]], "%s: label %s run", name,
 		      label_names[profile->labels[s]]);
-	printf("%s: %ld scenarios in the rich world (12 flags), %ld in 4 other worlds (8 flags); %zu sites, %zu labels\n",
-	       name, runs, wruns, profile->nr_sites, profile->nr_labels);
+	printf("%s: %ld single-call scenarios in %d worlds; %zu sites, %zu labels\n",
+	       name, st.runs, SWEEP_WORLDS, profile->nr_sites, profile->nr_labels);
 }
 
 /* The child that leaves nothing to chance: share iff the flag, else a new object. */
@@ -262,7 +139,7 @@ static void share_semantics(const char *name)
 	int shared;
 
 	profile = profile_find(name);
-	rich_world(&c);
+	sweep_world_config(0, &c);
 	c.sem_undo = true;
 	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		for (shared = 0; shared <= 1; shared++) {
