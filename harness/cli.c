@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bug.h"
 #include "cli.h"
 #include "mutant.h"
 #include "report.h"
@@ -25,6 +26,7 @@ static const char usage_main[] =
 	"  dict                    a fuzz target's dictionary\n"
 	"  targets                 list the fuzz targets\n"
 	"  host-diff               the model against the running kernel\n"
+	"  bugs [--check]          the seeded bug catalog, and whether each is found\n"
 	"  profiles                list the modelled kernel versions\n"
 	"  sites --profile P       list a version's fault sites\n"
 	"  checks --profile P      list a version's precondition checks\n"
@@ -32,7 +34,7 @@ static const char usage_main[] =
 	"'clonefuzz COMMAND --help' describes each command.\n";
 
 static const char usage_eval[] =
-	"usage: clonefuzz eval FILE|- [--json] [--mutant SPEC] [--twice]\n"
+	"usage: clonefuzz eval FILE|- [--json] [--mutant SPEC] [--bug NAME] [--twice]\n"
 	"\n"
 	"Run the scenario in FILE (or standard input) from a fresh world and print,\n"
 	"per operation, the result, where it failed, the unwind labels run and any\n"
@@ -107,6 +109,18 @@ char *read_file(const char *path, size_t *len, bool text)
 	return buf;
 }
 
+int set_bug(const char *name)
+{
+	int b = bug_by_name(name);
+
+	if (b < 0) {
+		fprintf(stderr, "clonefuzz: unknown bug '%s' (see 'clonefuzz bugs')\n", name);
+		return -1;
+	}
+	model_bug = b;
+	return 0;
+}
+
 int load_scenario(const char *path, struct scenario *s)
 {
 	char err[256], *text;
@@ -143,6 +157,10 @@ static int cmd_eval(int argc, char **argv)
 			ctx.json = true;
 		else if (!strcmp(argv[i], "--twice"))
 			twice = true;
+		else if (!strcmp(argv[i], "--bug") && i + 1 < argc) {
+			if (set_bug(argv[++i]))
+				return 2;
+		}
 		else if (!strcmp(argv[i], "--mutant") && i + 1 < argc) {
 			if (mutant_parse(argv[++i], &model_mutant, err, sizeof(err))) {
 				fprintf(stderr, "clonefuzz: %s\n", err);
@@ -272,6 +290,7 @@ int main(int argc, char **argv)
 		{ "dict", cmd_dict },
 		{ "targets", cmd_targets },
 		{ "host-diff", cmd_host_diff },
+		{ "bugs", cmd_bugs },
 	};
 	size_t i;
 

@@ -12,7 +12,7 @@
 #include "targets.h"
 
 static const char usage_replay[] =
-	"usage: clonefuzz replay [--target T] [--mutant SPEC] [--require-full-coverage] PATH...\n\n"
+	"usage: clonefuzz replay [--target T] [--mutant SPEC] [--bug NAME] [--require-full-coverage] PATH...\n\n"
 	"Decode every input in PATH (files, or directories' files sorted) as fuzz\n"
 	"target T's format (default fuzz_scenario) and run it twice under every\n"
 	"oracle; report violations, runs that differ, and which precondition\n"
@@ -219,6 +219,9 @@ int cmd_replay(int argc, char **argv)
 				fprintf(stderr, "clonefuzz: %s\n", err);
 				return 2;
 			}
+		} else if (!strcmp(argv[i], "--bug") && i + 1 < argc) {
+			if (set_bug(argv[++i]))
+				return 2;
 		} else if (!strcmp(argv[i], "--require-full-coverage")) {
 			require_full = true;
 		} else if (argv[i][0] == '-') {
@@ -230,7 +233,8 @@ int cmd_replay(int argc, char **argv)
 	if (!nr_paths)
 		return bad_usage("replay: which inputs?", usage_replay);
 	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--target") || !strcmp(argv[i], "--mutant"))
+		if (!strcmp(argv[i], "--target") || !strcmp(argv[i], "--mutant") ||
+		    !strcmp(argv[i], "--bug"))
 			i++;
 		else if (argv[i][0] != '-')
 			run_path(argv[i]);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bug.h"
 #include "mutant.h"
 #include "report.h"
 #include "targets.h"
@@ -16,8 +17,16 @@ struct fuzz_state {
 void fuzz_init(void)
 {
 	const char *spec = getenv("CLONEFUZZ_MUTANT");
+	const char *bug = getenv("CLONEFUZZ_BUG");
 	char err[256];
 
+	if (bug) {
+		model_bug = bug_by_name(bug);
+		if (model_bug < 0) {
+			fprintf(stderr, "clonefuzz: CLONEFUZZ_BUG: unknown bug '%s'\n", bug);
+			exit(2);
+		}
+	}
 	if (!spec)
 		return;
 	if (mutant_parse(spec, &model_mutant, err, sizeof(err))) {

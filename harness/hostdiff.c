@@ -357,6 +357,9 @@ int cmd_host_diff(int argc, char **argv)
 			count = strtoul(argv[++k], &end, 0);
 			if (*end || !count)
 				return bad_usage("host-diff: --count takes a positive number", usage_hostdiff);
+		} else if (!strcmp(argv[k], "--bug") && k + 1 < argc) {
+			if (set_bug(argv[++k]))
+				return 2;
 		} else if (!strcmp(argv[k], "--drop-caps")) {
 			drop_caps = true;
 		} else if (!strcmp(argv[k], "--model-caps") && k + 1 < argc &&

@@ -565,7 +565,8 @@ bad_fork_put_pidfd:
 	ladder_label(L_bad_fork_put_pidfd);
 	if (clone_flags & CLONE_PIDFD && pidfile && bug_on(BUG_pidfd_installed_early)) {
 		close_installed_fd(pidfd_slot);	/* ksys_close() of the early install */
-	} else if (clone_flags & CLONE_PIDFD) {
+	} else if ((clone_flags & CLONE_PIDFD) && pidfile) {
+		/* model: pidfile is set before any jump here; a bug could jump earlier */
 		fput_pidfd(pidfile, &p->obj);
 		put_unused_fd(pidfd_slot, &p->obj);
 		if (bug_on(BUG_extra_put_pid))

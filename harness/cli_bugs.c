@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* clonefuzz bugs: the catalog of seeded bugs, and --check: is each found by the scenarios, the corpus or the sweep. */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bug.h"
+#include "cli.h"
+#include "sweep.h"
+#include "targets.h"
+
+static const char usage_bugs[] =
+	"usage: clonefuzz bugs [--long]\n"
+	"       clonefuzz bugs --check [--scenarios DIR] [--corpus DIR] [--no-sweep] [NAME...]\n\n"
+	"List the seeded bugs (--bug NAME or $CLONEFUZZ_BUG switches one into the\n"
+	"model). --check runs every bug (or those named) through the deterministic\n"
+	"checks of each version it applies to: the scenario files with their\n"
+	"expectations (DIR default tests/scenarios), the fuzz corpus (default\n"
+	"corpus/fuzz_scenario) and, when neither finds it, the exhaustive sweep.\n"
+	"It prints per bug whether it is found, by what, and the shortest\n"
+	"reproducer; the faithful model must stay clean.\n"
+	"exit status: 0 every bug found and the faithful model clean, 1 otherwise,\n"
+	"2 bad usage.\n";
+
+struct finding {
+	bool found;
+	char by[96];
+	char repro[512];
+	size_t repro_len;	/* for the corpus: input bytes, shorter wins */
+};
+
+static void one_line(const struct scenario *s, char *buf, size_t len)
+{
+	char *text = NULL, *c;
+	size_t n = 0;
+	FILE *f = open_memstream(&text, &n);
+
+	scenario_write(f, s);
+	fclose(f);
+	for (c = text; *c; c++)
+		if (*c == '\n')
+			*c = c[1] ? ';' : 0;
+	snprintf(buf, len, "%s", text);
+	free(text);
+}
+
+static const char *first_violation(void)
+{
+	size_t i, n = ledger.nr_v < MAX_VIOLATIONS ? ledger.nr_v : MAX_VIOLATIONS;
+
+	for (i = 0; i < n; i++)
+		if (!oracle_known_defect(profile, &ledger.v[i]))
+			return vtype_names[ledger.v[i].type];
+	return NULL;
+}
+
+struct first_v {
+	const char *type;
+};
+
+static void note_violation(const struct op_result *r, void *arg)
+{
+	struct first_v *fv = arg;
+	int i;
+
+	for (i = 0; i < r->nr_v && !fv->type; i++)
+		if (!r->known[i])
+			fv->type = vtype_names[r->v[i].type];
+	if (!fv->type && r->nr_notes)
+		fv->type = "expectation";
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char **sorted_files(const char *dir, int *n)
+{
+	struct dirent *d;
+	DIR *dp = opendir(dir);
+	char **names = NULL;
+
+	*n = 0;
+	if (!dp)
+		return NULL;
+	while ((d = readdir(dp))) {
+		char **g;
+
+		if (d->d_name[0] == '.')
+			continue;
+		g = realloc(names, (*n + 1) * sizeof(*names));
+		if (!g || asprintf(&g[*n], "%s/%s", dir, d->d_name) < 0) {
+			fprintf(stderr, "clonefuzz: out of memory\n");
+			exit(2);
+		}
+		names = g;
+		(*n)++;
+	}
+	closedir(dp);
+	qsort(names, *n, sizeof(*names), cmp_names);
+	return names;
+}
+
+static void free_files(char **names, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* The version's scenario files, with their expectations. */
+static void check_scenarios(const struct profile *p, const char *dir, struct finding *f)
+{
+	static struct scenario s;
+	char prefix[32], **names;
+	int n, i;
+
+	snprintf(prefix, sizeof(prefix), "%s-", p->name);
+	names = sorted_files(dir, &n);
+	for (i = 0; i < n && !f->found; i++) {
+		const char *base = strrchr(names[i], '/') ? strrchr(names[i], '/') + 1 : names[i];
+		struct first_v fv = { NULL };
+		struct run_summary sum;
+		char err[256], *text;
+		size_t len;
+
+		if (strncmp(base, prefix, strlen(prefix)) ||
+		    !strstr(base, ".scn") || !(text = read_file(names[i], &len, true)))
+			continue;
+		if (scenario_parse(text, &s, err, sizeof(err))) {
+			free(text);
+			continue;
+		}
+		free(text);
+		run_scenario(&s, note_violation, &fv, &sum);
+		if (sum.violations || sum.expectation_failures) {
+			f->found = true;
+			snprintf(f->by, sizeof(f->by), "%s", fv.type ? fv.type : "teardown");
+			snprintf(f->repro, sizeof(f->repro), "scenario %s", base);
+		}
+	}
+	free_files(names, n);
+}
+
+/* The fuzz corpus: the shortest input of the version that makes an oracle fire. */
+static void check_corpus(const struct profile *p, const char *dir, struct finding *f)
+{
+	static struct scenario s;
+	char **names, err[256];
+	int n, i;
+
+	names = sorted_files(dir, &n);
+	for (i = 0; i < n; i++) {
+		struct first_v fv = { NULL };
+		struct run_summary sum;
+		size_t len;
+		char *data = read_file(names[i], &len, false);
+
+		if (!data)
+			continue;
+		if (scenario_decode((const uint8_t *)data, len, &s, err, sizeof(err)) ||
+		    s.profile != p || (f->found && len >= f->repro_len)) {
+			free(data);
+			continue;
+		}
+		free(data);
+		run_scenario(&s, note_violation, &fv, &sum);
+		if (!sum.violations)
+			continue;
+		f->found = true;
+		f->repro_len = len;
+		snprintf(f->by, sizeof(f->by), "%s (corpus)", fv.type ? fv.type : "teardown");
+		one_line(&s, f->repro, sizeof(f->repro));
+	}
+	free_files(names, n);
+}
+
+static void sweep_hook_first(const struct sweep_run *r, void *arg)
+{
+	struct finding *f = arg;
+	static struct scenario s;
+	const char *t;
+
+	if (f->found || !r->unknown || !(t = first_violation()))
+		return;
+	f->found = true;
+	snprintf(f->by, sizeof(f->by), "%s (sweep, world %d)", t, r->world);
+	memset(&s, 0, sizeof(s));
+	s.profile = profile;
+	s.cfg = *r->cfg;
+	s.nr_ops = 1;
+	s.ops[0].kind = r->call.entry == ENTRY_clone3 ? OP_CLONE3 : OP_CLONE;
+	s.ops[0].call = r->call;
+	s.ops[0].plan = r->plan;
+	one_line(&s, f->repro, sizeof(f->repro));
+}
+
+static int bugs_check(int argc, char **argv)
+{
+	const char *scn_dir = "tests/scenarios", *corpus = "corpus/fuzz_scenario";
+	bool no_sweep = false, named = false, want[NR_BUGS] = { 0 };
+	int i, b, missed = 0, found = 0;
+	size_t k;
+
+	for (i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--scenarios") && i + 1 < argc) {
+			scn_dir = argv[++i];
+		} else if (!strcmp(argv[i], "--corpus") && i + 1 < argc) {
+			corpus = argv[++i];
+		} else if (!strcmp(argv[i], "--no-sweep")) {
+			no_sweep = true;
+		} else if (argv[i][0] == '-') {
+			return bad_usage("bugs: unknown option or missing value", usage_bugs);
+		} else {
+			b = bug_by_name(argv[i]);
+			if (b <= 0) {
+				fprintf(stderr, "clonefuzz: unknown bug '%s' (see 'clonefuzz bugs')\n", argv[i]);
+				return 2;
+			}
+			want[b] = named = true;
+		}
+	}
+	printf("| bug | version | found | by | shortest reproducer |\n|---|---|---|---|---|\n");
+	for (b = 0; b < NR_BUGS; b++) {
+		if (named && !want[b])
+			continue;
+		for (k = 0; k < nr_profiles; k++) {
+			const struct profile *p = profiles[k];
+			struct finding f = { 0 };
+
+			if (b && !bug_applies(b, p))
+				continue;
+			model_bug = b;
+			check_corpus(p, corpus, &f);	/* the shortest reproducer first */
+			if (!f.found)
+				check_scenarios(p, scn_dir, &f);
+			if (!f.found && !no_sweep) {
+				struct sweep_stats st;
+
+				sweep_profile(p, sweep_hook_first, &f, &st);
+			}
+			model_bug = BUG_none;
+			if (b == BUG_none) {
+				printf("| (none: the faithful model) | %s | %s | %s | %s |\n", p->name,
+				       f.found ? "NOT CLEAN" : "clean", f.found ? f.by : "",
+				       f.found ? f.repro : "");
+				missed += f.found;
+				continue;
+			}
+			printf("| %s | %s | %s | %s | `%s` |\n", bug_infos[b].name, p->name,
+			       f.found ? "yes" : "NO", f.by, f.repro);
+			if (f.found)
+				found++;
+			else
+				missed++;
+			fflush(stdout);
+		}
+	}
+	printf("\n%d bug/version pairs found, %d not%s\n", found, missed,
+	       missed ? " (or the faithful model is not clean)" : "");
+	return missed ? 1 : 0;
+}
+
+int cmd_bugs(int argc, char **argv)
+{
+	bool full = argc > 1 && !strcmp(argv[1], "--long");
+	int b;
+
+	if (wants_help(argc, argv)) {
+		fputs(usage_bugs, stdout);
+		return 0;
+	}
+	if (argc > 1 && !strcmp(argv[1], "--check"))
+		return bugs_check(argc, argv);
+	if (argc > 1 && !full)
+		return bad_usage("bugs: unknown option", usage_bugs);
+	for (b = 1; b < NR_BUGS; b++) {
+		printf("%-32s %-18s %s\n", bug_infos[b].name, bug_infos[b].versions,
+		       bug_infos[b].provenance);
+		if (full)
+			printf("    %s\n", bug_infos[b].desc);
+	}
+	return 0;
+}
