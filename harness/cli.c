@@ -27,6 +27,7 @@ static const char usage_main[] =
 	"  targets                 list the fuzz targets\n"
 	"  host-diff               the model against the running kernel\n"
 	"  bugs [--check]          the seeded bug catalog, and whether each is found\n"
+	"  sweep                   every site x every flag set, every version\n"
 	"  profiles                list the modelled kernel versions\n"
 	"  sites --profile P       list a version's fault sites\n"
 	"  checks --profile P      list a version's precondition checks\n"
@@ -291,6 +292,7 @@ int main(int argc, char **argv)
 		{ "targets", cmd_targets },
 		{ "host-diff", cmd_host_diff },
 		{ "bugs", cmd_bugs },
+		{ "sweep", cmd_sweep },
 	};
 	size_t i;
 

@@ -15,6 +15,7 @@ void trace_begin(const struct fault_plan *plan)
 	memset(&model_trace, 0, sizeof(model_trace));
 	model_trace.plan = *plan;
 	ledger.cur_label = L_none;
+	ledger.cur_site = SITE_none;
 }
 
 __attribute__((noinline)) void model_fault_hit(int site)
@@ -27,6 +28,7 @@ bool model_fail(int site, bool natural)
 	bool inject;
 
 	model_trace.gates++;
+	ledger.cur_site = (unsigned char)site;
 	inject = model_trace.plan.site == site ||
 		 (model_trace.plan.nth && model_trace.plan.nth == model_trace.gates);
 	if (!inject && !natural)

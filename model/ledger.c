@@ -71,6 +71,7 @@ static struct ledger_event *log_event_from(enum ledger_op op, struct kobj *o,
 	e->op = op;
 	e->type = t;
 	e->label = ledger.cur_label;
+	e->site = ledger.cur_site;
 	e->obj = o;
 	e->from = from;
 	e->owner = owner;

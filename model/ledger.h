@@ -49,6 +49,7 @@ struct ledger_event {
 	unsigned char op;	/* enum ledger_op */
 	unsigned char type;	/* enum hold_type */
 	unsigned char label;	/* enum label_id in force when it happened */
+	unsigned char site;	/* the last fallible step passed before it (SITE_*) */
 	struct kobj *obj;
 	struct kobj *from;	/* LOP_MOVE: the owner it came from */
 	struct kobj *owner;	/* the owner after the event */
@@ -75,6 +76,7 @@ struct ledger {
 	struct ledger_event *events;	/* since ledger_mark_events() */
 	size_t nr_events, cap_events;
 	unsigned char cur_label;
+	unsigned char cur_site;	/* the last fallible step passed */
 	struct violation v[MAX_VIOLATIONS];
 	size_t nr_v;		/* may exceed MAX_VIOLATIONS: only the first are kept */
 	unsigned long live[NR_KINDS];
