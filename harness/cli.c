@@ -28,6 +28,7 @@ static const char usage_main[] =
 	"  host-diff               the model against the running kernel\n"
 	"  bugs [--check]          the seeded bug catalog, and whether each is found\n"
 	"  sweep                   every site x every flag set, every version\n"
+	"  ladder                  a version's ladder drawn; --diff between two\n"
 	"  profiles                list the modelled kernel versions\n"
 	"  sites --profile P       list a version's fault sites\n"
 	"  checks --profile P      list a version's precondition checks\n"
@@ -293,6 +294,7 @@ int main(int argc, char **argv)
 		{ "host-diff", cmd_host_diff },
 		{ "bugs", cmd_bugs },
 		{ "sweep", cmd_sweep },
+		{ "ladder", cmd_ladder },
 	};
 	size_t i;
 
