@@ -25,7 +25,7 @@ static const char usage_sweep[] =
 
 /* What the sweep of one version found, passed back from a worker as bytes. */
 struct sweep_result {
-	long runs, with_violations, with_known;
+	long runs, with_violations, with_known, seen;
 	double seconds;
 	int shown;
 	char first[8][600];
@@ -41,6 +41,8 @@ static void record(const struct sweep_run *r, void *arg)
 	size_t e;
 	int site = model_trace.failed_site;
 
+	if (++res->seen % 200000 == 0)	/* progress, from each worker */
+		fprintf(stderr, "clonefuzz: %s: %ld scenarios...\n", profile->name, res->seen);
 	if ((size_t)r->unknown < (ledger.nr_v < MAX_VIOLATIONS ? ledger.nr_v : MAX_VIOLATIONS))
 		res->with_known++;
 	if (r->unknown && res->shown < 8) {
