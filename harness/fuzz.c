@@ -1,13 +1,69 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* fuzz_one(): decode an input, run it under every oracle, and abort with a readable report if one fires. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "bug.h"
 #include "mutant.h"
 #include "report.h"
 #include "targets.h"
+
+/*
+ * Canaries for the detection benchmark ($CLONEFUZZ_CANARY_DIR): the first
+ * time the active bug's code is reached, the first input on which it changes
+ * what the model does (its results differ from the faithful model's), and the
+ * first detection, each a file holding the wall-clock time, written once.
+ */
+static const char *canary_dir;
+static bool reach_done, trigger_done;
+
+static void canary(const char *what)
+{
+	char path[4096], stamp[64];
+	struct timespec ts;
+	int fd, n;
+
+	snprintf(path, sizeof(path), "%s/%s", canary_dir, what);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd < 0)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	n = snprintf(stamp, sizeof(stamp), "%lld.%09ld\n", (long long)ts.tv_sec, ts.tv_nsec);
+	if (write(fd, stamp, (size_t)n) != n)
+		n = 0;
+	close(fd);
+}
+
+static void canaries(const struct scenario *s, bool detected)
+{
+	int bug = model_bug;
+	uint64_t with, without;
+
+	if (!canary_dir || !bug || !bug_reached)
+		return;
+	if (!reach_done) {
+		canary("reached");
+		reach_done = true;
+	}
+	if (!trigger_done && !detected) {
+		with = run_scenario_digest(s);
+		model_bug = BUG_none;
+		without = run_scenario_digest(s);
+		model_bug = bug;
+		if (with == without)
+			return;
+	}
+	if (!trigger_done) {
+		canary("triggered");
+		trigger_done = true;
+	}
+	if (detected)
+		canary("detected");
+}
 
 struct fuzz_state {
 	const struct scenario *s;
@@ -27,6 +83,7 @@ void fuzz_init(void)
 			exit(2);
 		}
 	}
+	canary_dir = getenv("CLONEFUZZ_CANARY_DIR");
 	if (!spec)
 		return;
 	if (mutant_parse(spec, &model_mutant, err, sizeof(err))) {
@@ -58,7 +115,9 @@ int fuzz_one(const struct fuzz_target *t, const uint8_t *data, size_t size)
 
 	if (t->decode(data, size, &s, err, sizeof(err)))
 		return 0;
+	bug_reached = false;
 	run_scenario(&s, on_result, &st, &sum);
+	canaries(&s, sum.violations > 0);
 	if (!sum.violations)
 		return 0;
 	if (sum.violations > st.reported)

@@ -13,6 +13,7 @@ const struct bug_info bug_infos[NR_BUGS] = {
 };
 
 int model_bug;
+bool bug_reached;
 
 int bug_by_name(const char *name)
 {

@@ -19,10 +19,15 @@ struct bug_info {
 
 extern const struct bug_info bug_infos[NR_BUGS];
 extern int model_bug;		/* enum bug_id in force */
+extern bool bug_reached;	/* the active bug's code ran since it was last cleared */
 
+/* bug_on - is bug @b switched in; for the active one, its code was reached. */
 static inline bool bug_on(int b)
 {
-	return model_bug == b;
+	if (model_bug != b)
+		return false;
+	bug_reached = true;
+	return true;
 }
 
 int bug_by_name(const char *name);	/* BUG_*, or -1 */

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Detection benchmark statistics: medians and Kaplan-Meier restricted means (95% interval) as Markdown and SVG."""
+import math
+import sys
+from collections import defaultdict
+
+
+def km_rmst(times, budget):
+    """Restricted mean time to detection up to the budget; censored trials have time -1."""
+    events = sorted((t, 1) if t >= 0 else (budget, 0) for t in times)
+    n = len(events)
+    surv, last_t, area, steps = 1.0, 0.0, 0.0, []
+    at_risk = n
+    i = 0
+    while i < n:
+        t = events[i][0]
+        d = c = 0
+        while i < n and events[i][0] == t:
+            d += events[i][1]
+            c += 1 - events[i][1]
+            i += 1
+        area += surv * (min(t, budget) - last_t)
+        last_t = min(t, budget)
+        if d:
+            steps.append((t, d, at_risk, surv))
+            surv *= 1.0 - d / at_risk
+        at_risk -= d + c
+    area += surv * (budget - last_t)
+    # Greenwood-type variance of the restricted mean
+    var = 0.0
+    for j, (t, d, r, s_before) in enumerate(steps):
+        # area under S after t_j up to the budget
+        a, s, prev = 0.0, s_before * (1 - d / r), t
+        for (t2, d2, r2, _s2) in steps[j + 1:]:
+            a += s * (t2 - prev)
+            s *= 1 - d2 / r2
+            prev = t2
+        a += s * (budget - prev)
+        if r - d > 0:
+            var += a * a * d / (r * (r - d))
+    half = 1.96 * math.sqrt(var)
+    return area, max(0.0, area - half), min(budget, area + half)
+
+
+def median(times, budget):
+    done = sorted(t for t in times if t >= 0)
+    if len(done) * 2 <= len(times):
+        return None
+    k = len(times) // 2
+    return done[k] if len(times) % 2 else (done[k - 1] + done[k]) / 2
+
+
+def fmt(v):
+    return "-" if v is None else ("%.1f" % v)
+
+
+def main(tsv, md, svg):
+    rows = defaultdict(list)
+    budget = {}
+    with open(tsv) as f:
+        next(f)
+        for line in f:
+            bug, engine, corpus, _trial, b, reach, trig, det = line.rstrip("\n").split("\t")
+            key = (bug, engine, corpus)
+            rows[key].append((float(reach), float(trig), float(det)))
+            budget[key] = float(b)
+    out = ["| bug | engine | corpus | detected | reach median (s) | trigger median (s) | detect median (s) | detect restricted mean (s) [95% CI] |",
+           "|---|---|---|---|---|---|---|---|"]
+    stats = []
+    missed = []
+    for key in sorted(rows):
+        b = budget[key]
+        r = rows[key]
+        det = [x[2] for x in r]
+        mean, lo, hi = km_rmst(det, b)
+        k = sum(1 for t in det if t >= 0)
+        stats.append((key, mean, lo, hi, b))
+        if not k:
+            missed.append(key)
+        out.append("| %s | %s | %s | %d/%d | %s | %s | %s | %.1f [%.1f, %.1f] |" % (
+            key[0], key[1], key[2], k, len(r), fmt(median([x[0] for x in r], b)),
+            fmt(median([x[1] for x in r], b)), fmt(median(det, b)), mean, lo, hi))
+    if missed:
+        out.append("")
+        out.append("Not detected within the budget: " + ", ".join("%s (%s, %s)" % m for m in missed))
+    with open(md, "w") as f:
+        f.write("\n".join(out) + "\n")
+    # the plot: one row per bug, a bar per engine/corpus: restricted mean with its interval
+    width, row_h, left = 900, 16, 260
+    height = 40 + row_h * len(stats)
+    bmax = max((s[4] for s in stats), default=1)
+    colors = {"afl": "#c44", "libfuzzer": "#46c"}
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="monospace" font-size="10">' % (width, height + 20),
+             '<text x="10" y="16" font-size="12">time to detect (Kaplan-Meier restricted mean, 95%% interval; budget %.0f s): afl red, libFuzzer blue</text>' % bmax]
+    for i, ((bug, engine, corpus), mean, lo, hi, b) in enumerate(stats):
+        y = 34 + i * row_h
+        x = lambda t: left + (width - left - 20) * t / bmax
+        parts.append('<text x="10" y="%d">%s %s %s</text>' % (y + 4, bug, engine, corpus))
+        parts.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="%s"/>' % (x(lo), y, x(hi), y, colors.get(engine, "#444")))
+        parts.append('<circle cx="%.1f" cy="%d" r="3" fill="%s"/>' % (x(mean), y, colors.get(engine, "#444")))
+    parts.append('<line x1="%d" y1="26" x2="%d" y2="%d" stroke="#999"/>' % (left, left, height))
+    parts.append("</svg>")
+    with open(svg, "w") as f:
+        f.write("\n".join(parts) + "\n")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit("usage: detect_stats.py RESULTS.tsv REPORT.md PLOT.svg")
+    main(*sys.argv[1:])
