@@ -3,7 +3,7 @@
 # Run a fuzzing campaign on one target, then summarise it and reproduce every finding.
 #
 # usage: scripts/fuzz.sh [--engine afl|libfuzzer] [--target T] [--time SECONDS]
-#                        [--jobs N] [--out DIR] [--mutant SPEC] [--no-deps]
+#                        [--jobs N] [--out DIR] [--mutant SPEC] [--bug NAME] [--no-deps]
 #
 #   --engine  afl (default): a main instance on the CmpLog build and
 #             secondaries on the ASan+UBSan build, one per core;
@@ -14,6 +14,7 @@
 #   --out     where the campaign writes (default build/campaigns/ENGINE-TARGET-DATE)
 #   --mutant  break the model on purpose, e.g. drop:bad_fork_cleanup_fs:fs_struct:
 #             the campaign must then find it
+#   --bug     switch a catalogued bug into the model ('clonefuzz bugs')
 #   --no-deps do not install missing packages
 #
 # Seeds: corpus/TARGET/, dictionary: dictionaries/TARGET.dict. The committed
@@ -36,6 +37,7 @@ while [ $# -gt 0 ]; do
 	--jobs) jobs=${2:?}; shift ;;
 	--out) out=${2:?}; shift ;;
 	--mutant) mutant=${2:?}; shift ;;
+	--bug) export CLONEFUZZ_BUG="${2:?}"; shift ;;
 	--no-deps) deps= ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown argument '$1' (see --help)" ;;

@@ -12,10 +12,11 @@
 #   --engine  afl (default) or libfuzzer; builds the preset it needs
 #   --target  fuzz target (default fuzz_scenario)
 #   --mutant  the mutant the crash was found under (CLONEFUZZ_MUTANT)
+#   --bug     the catalogued bug it was found under (CLONEFUZZ_BUG)
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-usage() { sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "minimize.sh: $*" >&2; exit 2; }
 
 mode=${1:-}
@@ -30,6 +31,7 @@ while [ $# -gt 0 ]; do
 	--engine) engine=${2:?}; shift ;;
 	--target) target=${2:?}; shift ;;
 	--mutant) export CLONEFUZZ_MUTANT="${2:?}"; shift ;;
+	--bug) export CLONEFUZZ_BUG="${2:?}"; shift ;;
 	-h|--help) usage; exit 0 ;;
 	-*) die "unknown option '$1'" ;;
 	*) break ;;
@@ -104,7 +106,7 @@ echo "minimize.sh: $(wc -c <"$in") bytes -> $(wc -c <"$out") bytes in $out"
 # Then at the scenario level, twice over: drop each line, then each key=value
 # of each line, as long as an oracle still fires ('clonefuzz eval' exits 1).
 cf=$root/build/default/clonefuzz
-mut=${CLONEFUZZ_MUTANT:+--mutant $CLONEFUZZ_MUTANT}
+mut="${CLONEFUZZ_MUTANT:+--mutant $CLONEFUZZ_MUTANT} ${CLONEFUZZ_BUG:+--bug $CLONEFUZZ_BUG}"
 fires() { "$cf" eval "$1" $mut >/dev/null 2>&1; [ $? -eq 1 ]; }
 try() { if fires "$out.try"; then mv "$out.try" "$out.scn"; fi; }
 "$cf" decode --target "$target" "$out" | grep -v '^#' >"$out.scn"
