@@ -16,7 +16,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-usage() { sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "minimize.sh: $*" >&2; exit 2; }
 
 mode=${1:-}
