@@ -13,6 +13,7 @@
 #include "errno_spec.h"
 #include "oracle.h"
 #include "oracle_holds.h"
+#include "state_spec.h"
 #include "world.h"
 
 void oracle_mark(struct oracle_mark *m)
@@ -293,9 +294,37 @@ static void check_errno_spec(long ret)
 				 check_names[check], errno_name(err) ? errno_name(err) : "?", ret);
 }
 
+/*
+ * The state spec (state_spec.c): a success passed every refusal the world
+ * imposes, and no call ran a step its arguments cannot reach.
+ */
+static void check_state_spec(long ret)
+{
+	const struct task_struct *t = oracle_caller;
+	const struct state_rule *refusal;
+	const struct reach_rule *reach;
+	struct spec_caller sc = { 0 };
+	struct spec_args a;
+
+	if (!t || !oracle_call)
+		return;
+	errno_spec_decode(profile, oracle_call, &sc, &a);
+	reach = state_spec_unreachable(profile, &a, &model_trace);
+	if (reach)
+		ledger_violation(V_unreachable, NR_KINDS,
+				 "the call ran %s, which needs %s", site_names[reach->site],
+				 reach->words);
+	refusal = ret >= 0 ? state_spec_refusal(profile, &a, &oracle_view) : NULL;
+	if (refusal)
+		ledger_violation(V_precondition, NR_KINDS,
+				 "the call succeeded though %s refuses it (%s)",
+				 refusal->name, refusal->source);
+}
+
 void oracle_after_clone(const struct oracle_mark *m, long ret)
 {
 	check_errno_spec(ret);
+	check_state_spec(ret);
 	const struct task_struct *child = ret >= 0 ? model_trace.child : NULL;
 
 	check_errno(ret);

@@ -5,6 +5,7 @@
 
 #include "ledger.h"
 #include "profile.h"
+#include "state_spec.h"
 
 struct oracle_mark {
 	struct snapshot snap;
@@ -26,6 +27,7 @@ void oracle_unwind_end(void);
 /* The call and caller oracle_unwind_begin saw last. */
 extern const struct clone_call *oracle_call;
 extern struct task_struct *oracle_caller;
+extern struct state_view oracle_view;	/* the world as the caller saw it before the call */
 
 /* On success, per flag: what the child shares, copies, joins and is (oracle_shape.c). */
 void check_child_flags(const struct task_struct *child, const struct task_struct *parent,

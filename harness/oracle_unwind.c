@@ -37,6 +37,7 @@ static void on_label(int label);
 static struct clone_call call_copy;
 const struct clone_call *oracle_call;
 struct task_struct *oracle_caller;
+struct state_view oracle_view;
 
 void oracle_unwind_begin(const struct oracle_mark *m, const struct clone_call *c)
 {
@@ -44,6 +45,7 @@ void oracle_unwind_begin(const struct oracle_mark *m, const struct clone_call *c
 	call_copy = *c;
 	oracle_call = &call_copy;
 	oracle_caller = current;
+	state_spec_view(current, &oracle_view);
 	uw.active = true;
 	uw.event_mark = uw.scanned = m->snap.event_mark;
 	uw.id_mark = m->snap.id_mark;

@@ -28,6 +28,7 @@ bool model_fail(int site, bool natural)
 	bool inject;
 
 	model_trace.gates++;
+	model_trace.reached[site / 8] |= 1U << (site % 8);
 	ledger.cur_site = (unsigned char)site;
 	inject = model_trace.plan.site == site ||
 		 (model_trace.plan.nth && model_trace.plan.nth == model_trace.gates);

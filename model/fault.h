@@ -23,6 +23,7 @@ struct fork_trace {
 	int failed_site;	/* SITE_* whose failure unwound, or SITE_none */
 	bool injected;		/* the failure was injected, not natural */
 	unsigned int gates;	/* fallible sites passed */
+	unsigned char reached[(NR_SITES + 7) / 8];	/* bit per SITE_* whose gate ran */
 	unsigned char labels[MAX_TRACE_LABELS];
 	int nr_labels;
 	bool overflow;

@@ -369,6 +369,85 @@ static void test_errno_spec_oracle(const char *prof)
 	TEST_CHECK(count(V_bad_errno) >= 1, "%s: a check refusing valid arguments fires bad_errno", prof);
 }
 
+/*
+ * One clone in a world the model sees differently from the state spec:
+ * @bend changes the world after the spec's view is taken, as a model that
+ * reads the wrong limit or forgets a refusal would.
+ */
+static long clone_after_bend(unsigned long flags, void (*bend)(void))
+{
+	struct fault_plan plan = { .site = SITE_none };
+	struct clone_call call;
+	long ret;
+
+	clone_call_legacy(&call, flags, 0);
+	current = world.scn[0];
+	oracle_mark(&mark);
+	trace_begin(&plan);
+	oracle_unwind_begin(&mark, &call);
+	bend();
+	ret = profile->sys_clone(&call);
+	oracle_unwind_end();
+	return ret;
+}
+
+static void raise_nproc_limit(void)
+{
+	current->signal->rlim_nproc = 1000;
+}
+
+static void leave_chroot(void)
+{
+	caller_chrooted = false;
+}
+
+/* The state spec: a success the world refuses, a step the arguments cannot reach. */
+static void test_state_spec_oracle(const char *prof)
+{
+	struct world_config c;
+	long ret;
+
+	world_config_default(&c);
+	c.uid = 1000;
+	c.caps = 0;
+	c.rlimit_nproc = 2;
+	c.nproc = 2;
+	setup(prof);
+	world_setup(&c);
+	ret = clone_after_bend(SIGCHLD_FLAGS, raise_nproc_limit);
+	finish_clone(ret);
+	TEST_CHECK(ret > 0 && count(V_precondition) == 1,
+		   "%s: a success at the RLIMIT_NPROC limit fires precondition", prof);
+
+	if (profile->kv >= KV(3, 9, 0)) {
+		world_config_default(&c);
+		c.chrooted = true;
+		setup(prof);
+		world_setup(&c);
+		ret = clone_after_bend(SIGCHLD_FLAGS | CLONE_NEWUSER, leave_chroot);
+		finish_clone(ret);
+		TEST_CHECK(ret > 0 && count(V_precondition) == 1,
+			   "%s: a user namespace made from a chroot fires precondition", prof);
+	}
+
+	setup(prof);
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	model_trace.reached[SITE_copy_pid_ns / 8] |= 1U << (SITE_copy_pid_ns % 8);
+	finish_clone(ret);
+	TEST_CHECK(ret > 0 && count(V_unreachable) == 1,
+		   "%s: a pid namespace step run without CLONE_NEWPID fires unreachable", prof);
+
+	world_config_default(&c);
+	c.caps = 1ULL << CAP_SYS_ADMIN;
+	setup(prof);
+	world_setup(&c);
+	ret = start_clone(SIGCHLD_FLAGS | CLONE_NEWPID, SITE_none);
+	finish_clone(ret);
+	TEST_CHECK(ret > 0 && unknown() == 0, "%s: the same step with CLONE_NEWPID is quiet (%ld)", prof, ret);
+	if (unknown())
+		dump();
+}
+
 /* The per-flag shape: a child that copies what it should share, or has the wrong parent or exit signal. */
 static void test_flag_shape(const char *prof)
 {
@@ -483,6 +562,7 @@ int main(void)
 		test_world_oracles(name);
 		test_flag_shape(name);
 		test_errno_spec_oracle(name);
+		test_state_spec_oracle(name);
 		test_twice(name);
 	}
 	return check_report("test_oracles");
