@@ -75,7 +75,7 @@ trial() {
 	if [ "$3" = seeds ]; then in=$seeds; else in=$empty; fi
 	start=$(date +%s.%N)
 	if [ "$2" = afl ]; then
-		CLONEFUZZ_BUG=$1 CLONEFUZZ_CANARY_DIR=$t/canary AFL_NO_AFFINITY=1 \
+		CLONEFUZZ_BUG=$1 CLONEFUZZ_CANARY_DIR=$t/canary AFL_NO_AFFINITY=1 AFL_BENCH_UNTIL_CRASH=1 \
 			afl-fuzz -V "$budget" -c 0 -m none -t 1000+ -i "$in" -o "$t/work" -x "$dict" \
 			-- "$root/build/afl/fuzz_scenario" >"$t/log" 2>&1 || true
 	else
