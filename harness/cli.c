@@ -29,6 +29,7 @@ static const char usage_main[] =
 	"  bugs [--check]          the seeded bug catalog, and whether each is found\n"
 	"  sweep                   every site x every flag set, every version\n"
 	"  ladder                  a version's ladder drawn; --diff between two\n"
+	"  lint FILE               unwind symmetry of copy_process() in a real kernel/fork.c\n"
 	"  profiles                list the modelled kernel versions\n"
 	"  sites --profile P       list a version's fault sites\n"
 	"  checks --profile P      list a version's precondition checks\n"
@@ -295,6 +296,7 @@ int main(int argc, char **argv)
 		{ "bugs", cmd_bugs },
 		{ "sweep", cmd_sweep },
 		{ "ladder", cmd_ladder },
+		{ "lint", cmd_lint },
 	};
 	size_t i;
 

@@ -28,6 +28,7 @@ int cmd_host_diff(int argc, char **argv);
 int cmd_bugs(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_ladder(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
 
 /* --bug NAME: switch a catalogued bug into the model; -1 after a one-line error. */
 int set_bug(const char *name);

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* clonefuzz lint: unwind symmetry of copy_process() in a real kernel/fork.c, its table, and how it differs from a model. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lint.h"
+#include "profile.h"
+
+static const char usage_lint[] =
+	"usage: clonefuzz lint FILE [--function NAME] [--json | --emit-table | --against PROFILE]\n\n"
+	"Read FILE, a kernel/fork.c of any version from 2.6.x on, and check its\n"
+	"copy_process() (or NAME): at every goto, what the straight path holds\n"
+	"against what falling from the goto's label to the end releases, with the\n"
+	"acquire/release pairs of model/pairs.def. Reports each release of what\n"
+	"is not held and each acquisition never released, with the goto's line,\n"
+	"the failing step, the label and the resource. Every #if counts as taken.\n\n"
+	"  --json        the steps, gotos, labels, releases and findings as JSON\n"
+	"  --emit-table  the table rows the model needs for this file\n"
+	"  --against P   compare the file's ladder with model version P's table\n\n"
+	"Exit status: 0 clean, 1 asymmetries (or differences, with --against),\n"
+	"2 when FILE cannot be read or the function not followed.\n";
+
+static void json_str(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", *s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+static const char *issue_words(const struct lint_issue *is)
+{
+	switch (is->type) {
+	case LI_NOT_HELD: return "not_held";
+	case LI_LEAK: return "leak";
+	case LI_NO_LABEL: return "no_label";
+	case LI_RETURN_HELD: return "return_held";
+	}
+	return "?";
+}
+
+static void print_issue(const struct lint_result *r, const struct lint_issue *is)
+{
+	const char *path = r->src.path, *why = NULL;
+
+	switch (is->type) {
+	case LI_NOT_HELD:
+		printf("%s:%d: goto %s when %s fails: %s (line %d) releases %s, which is not held there\n",
+		       path, is->goto_line, is->label, is->step, is->call, is->line,
+		       lint_res_names[is->res]);
+		break;
+	case LI_LEAK:
+		lint_res_required(is->res, &why);
+		printf("%s:%d: goto %s when %s fails: %s taken by %s (line %d) is never released%s%s%s\n",
+		       path, is->goto_line, is->label, is->step, lint_res_names[is->res], is->call,
+		       is->line, why && *why ? " (" : "", why ? why : "", why && *why ? ")" : "");
+		break;
+	case LI_NO_LABEL:
+		printf("%s:%d: goto %s when %s fails: no such label below the success return\n",
+		       path, is->goto_line, is->label, is->step);
+		break;
+	case LI_RETURN_HELD:
+		printf("%s:%d: return with %s held (taken by %s, line %d)\n", path, is->goto_line,
+		       lint_res_names[is->res], is->call, is->line);
+		break;
+	}
+}
+
+static int tracked_count(const struct lint_result *r)
+{
+	int i, n = 0;
+
+	for (i = 0; i < NR_LINT_RES; i++)
+		n += r->tracked[i];
+	return n;
+}
+
+static void print_text(const struct lint_result *r)
+{
+	int i;
+
+	printf("%s: %s() at line %d: %d gotos, %d labels, %d resources tracked\n", r->src.path,
+	       r->function, r->src.fn_line, r->ngotos, r->nlabels, tracked_count(r));
+	for (i = 0; i < r->nissues; i++)
+		print_issue(r, &r->issues[i]);
+	if (r->nissues)
+		printf("%d asymmetr%s\n", r->nissues, r->nissues == 1 ? "y" : "ies");
+	else
+		printf("no asymmetry: every goto's label releases exactly what is held there\n");
+}
+
+static void print_hold_json(const struct lint_result *r, const struct lint_hold *h)
+{
+	char pp[256];
+
+	lint_pp_text(&r->src, h->pp, pp, sizeof(pp));
+	printf("{\"resource\":");
+	json_str(lint_res_names[h->res]);
+	printf(",\"call\":");
+	json_str(h->call);
+	printf(",\"line\":%d,\"cond\":", h->line);
+	json_str(h->cond[0] == '+' ? h->cond + 1 : h->cond);
+	printf(",\"acquire\":%s,\"config\":", h->cond[0] == '+' ? "true" : "false");
+	json_str(pp);
+	printf("}");
+}
+
+static void print_json(const struct lint_result *r)
+{
+	char pp[256];
+	int i, k;
+
+	printf("{\"file\":");
+	json_str(r->src.path);
+	printf(",\"function\":");
+	json_str(r->function);
+	printf(",\"line\":%d,\"labels\":[", r->src.fn_line);
+	for (i = 0; i < r->nlabels; i++) {
+		lint_pp_text(&r->src, r->labels[i].pp, pp, sizeof(pp));
+		printf("%s{\"name\":", i ? "," : "");
+		json_str(r->labels[i].name);
+		printf(",\"line\":%d,\"config\":", r->labels[i].line);
+		json_str(pp);
+		printf(",\"releases\":[");
+		for (k = 0; k < r->nrels; k++)
+			if (r->rel_label[k] == i) {
+				if (k > r->labels[i].first_rel)
+					putchar(',');
+				print_hold_json(r, &r->rels[k]);
+			}
+		printf("]}");
+	}
+	printf("],\"gotos\":[");
+	for (i = 0; i < r->ngotos; i++) {
+		const struct lint_goto *g = &r->gotos[i];
+
+		printf("%s{\"line\":%d,\"label\":", i ? "," : "", g->line);
+		json_str(g->label);
+		printf(",\"step\":");
+		json_str(g->step);
+		printf(",\"errno\":");
+		json_str(g->err);
+		printf(",\"held\":[");
+		for (k = 0; k < g->nheld; k++) {
+			printf("%s", k ? "," : "");
+			print_hold_json(r, &g->held[k]);
+		}
+		printf("]}");
+	}
+	printf("],\"issues\":[");
+	for (i = 0; i < r->nissues; i++) {
+		const struct lint_issue *is = &r->issues[i];
+
+		printf("%s{\"type\":\"%s\",\"goto_line\":%d,\"label\":", i ? "," : "",
+		       issue_words(is), is->goto_line);
+		json_str(is->label);
+		printf(",\"step\":");
+		json_str(is->step);
+		printf(",\"resource\":");
+		json_str(is->res >= 0 ? lint_res_names[is->res] : "");
+		printf(",\"call\":");
+		json_str(is->call ? is->call : "");
+		printf(",\"line\":%d}", is->line);
+	}
+	printf("]}\n");
+}
+
+/* REL_ROW's condition for a release's enclosing ifs. */
+static const char *rel_cond(const char *cond)
+{
+	if (!*cond)
+		return "ALWAYS";
+	if (strstr(cond, "!(clone_flags&CLONE_THREAD)"))
+		return "NOT_THREAD";
+	if (strstr(cond, "clone_flags&CLONE_THREAD"))
+		return "THREAD";
+	if (strstr(cond, "clone_flags&CLONE_PIDFD"))
+		return "PIDFD";
+	if (strstr(cond, "pid!=&init_struct_pid"))
+		return "NOT_INIT_PID";
+	return "PRESENT";
+}
+
+static void print_table(const struct lint_result *r)
+{
+	int i;
+
+	printf("/* copy_process() of %s, as `clonefuzz lint --emit-table` reads it. */\n\n",
+	       r->src.path);
+	printf("/* Fallible steps, in order: (site, errno returned, label jumped to). */\n");
+	for (i = 0; i < r->ngotos; i++) {
+		const struct lint_goto *g = &r->gotos[i];
+		const char *site = g->step_is_call ? lint_step_site(g->step, 0) : NULL;
+		const char *err = g->err[0] ? g->err : "0";
+
+		if (site)
+			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s */\n", site, err, g->label,
+			       g->line, g->step);
+		else
+			printf("/* line %d: %s -> %s, %s: name its site */\n", g->line, g->step,
+			       err, g->label);
+	}
+	printf("\n/* The ladder, top to bottom. */\n");
+	for (i = 0; i < r->nlabels; i++)
+		printf("LABEL_ROW(%s)\n", r->labels[i].name);
+	printf("\n/* What each label releases: (label, resource, when, call). */\n");
+	for (i = 0; i < r->nrels; i++) {
+		const struct lint_hold *h = &r->rels[i];
+
+		if (h->cond[0] == '+' || r->rel_label[i] < 0)
+			continue;
+		printf("REL_ROW(%s, %s, %s, \"%s\")\n", r->labels[r->rel_label[i]].name,
+		       lint_res_names[h->res], rel_cond(h->cond), h->call);
+	}
+}
+
+static int model_label_pos(const struct profile *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nr_labels; i++)
+		if (!strcmp(label_names[p->labels[i]], name))
+			return (int)i;
+	return -1;
+}
+
+static int file_label_pos(const struct lint_result *r, const char *name)
+{
+	int i;
+
+	for (i = 0; i < r->nlabels; i++)
+		if (!strcmp(r->labels[i].name, name))
+			return i;
+	return -1;
+}
+
+static int print_against(const struct lint_result *r, const struct profile *p)
+{
+	int i, diffs = 0, last = -1, compared = 0;
+	size_t m;
+
+	printf("%s against the %s model\n", r->src.path, p->name);
+	for (i = 0; i < r->nlabels; i++) {
+		int pos = model_label_pos(p, r->labels[i].name);
+
+		if (pos < 0) {
+			printf("label added: %s (line %d)\n", r->labels[i].name, r->labels[i].line);
+			diffs++;
+		} else if (pos < last) {
+			printf("label reordered: %s (line %d) comes later in the file than in the model\n",
+			       r->labels[i].name, r->labels[i].line);
+			diffs++;
+		} else {
+			last = pos;
+		}
+	}
+	for (m = 0; m < p->nr_labels; m++)
+		if (file_label_pos(r, label_names[p->labels[m]]) < 0) {
+			printf("label removed: %s\n", label_names[p->labels[m]]);
+			diffs++;
+		}
+	for (i = 0; i < r->ngotos; i++) {
+		const struct lint_goto *g = &r->gotos[i];
+		const char *site = g->step_is_call ? lint_step_site(g->step, 0) : NULL;
+		const struct site_row *row = NULL;
+		int nth;
+		size_t k;
+
+		if (!site)
+			continue;
+		for (nth = 0; !row && lint_step_site(g->step, nth); nth++)
+			for (k = 0; k < p->nr_sites; k++)
+				if (!strcmp(site_names[p->sites[k].site], lint_step_site(g->step, nth)))
+					row = &p->sites[k];
+		compared++;
+		if (!row) {
+			printf("step not in the model: %s (line %d, site %s) -> %s\n", g->step,
+			       g->line, site, g->label);
+			diffs++;
+		} else if (strcmp(label_names[row->label], g->label)) {
+			printf("step aimed elsewhere: %s (line %d) -> %s in the file, %s in the model\n",
+			       g->step, g->line, g->label, label_names[row->label]);
+			diffs++;
+		}
+	}
+	if (diffs)
+		printf("%d difference%s\n", diffs, diffs == 1 ? "" : "s");
+	else
+		printf("the ladder matches: %d labels in the same order, %d steps aimed at the same labels\n",
+		       r->nlabels, compared);
+	return diffs ? 1 : 0;
+}
+
+int cmd_lint(int argc, char **argv)
+{
+	const char *path = NULL, *function = "copy_process", *against = NULL;
+	const struct profile *p = NULL;
+	bool json = false, table = false;
+	struct lint_result *r;
+	int i, rc;
+
+	if (wants_help(argc, argv)) {
+		fputs(usage_lint, stdout);
+		return 0;
+	}
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--json"))
+			json = true;
+		else if (!strcmp(argv[i], "--emit-table"))
+			table = true;
+		else if (!strcmp(argv[i], "--function") && i + 1 < argc)
+			function = argv[++i];
+		else if (!strcmp(argv[i], "--against") && i + 1 < argc)
+			against = argv[++i];
+		else if (argv[i][0] == '-' && argv[i][1])
+			return bad_usage("lint: unknown option or missing value", usage_lint);
+		else if (path)
+			return bad_usage("lint: one file at a time", usage_lint);
+		else
+			path = argv[i];
+	}
+	if (!path)
+		return bad_usage("lint: which file?", usage_lint);
+	if (json + table + !!against > 1)
+		return bad_usage("lint: --json, --emit-table and --against go one at a time", usage_lint);
+	if (against) {
+		p = profile_find(against);
+		if (!p)
+			return bad_usage("lint: --against takes a profile ('clonefuzz profiles')",
+					 usage_lint);
+	}
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return 2;
+	if (lint_run(path, function, r)) {
+		if (r->src.err[0])
+			fprintf(stderr, "clonefuzz: lint: %s\n", r->src.err);
+		lint_result_free(r);
+		free(r);
+		return 2;
+	}
+	if (r->overflow)
+		fprintf(stderr, "clonefuzz: lint: %s: more gotos, labels or findings than reported\n",
+			path);
+	rc = r->nissues ? 1 : 0;
+	if (json)
+		print_json(r);
+	else if (table)
+		print_table(r);
+	else if (p)
+		rc = print_against(r, p);
+	else
+		print_text(r);
+	lint_result_free(r);
+	free(r);
+	return rc;
+}

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Unwind symmetry of a real copy_process(): what each goto holds against what its label releases, from the pair table of model/pairs.def. */
+#ifndef CLONEFUZZ_LINT_H
+#define CLONEFUZZ_LINT_H
+
+#include <stdbool.h>
+
+#include "lint_parse.h"
+
+enum lint_res {
+#define PAIR_RES(r, req, why) LR_##r,
+#define PAIR_ACQ(r, call, arg)
+#define PAIR_REL(r, call, arg)
+#define PAIR_STEP(call, site)
+#define PAIR_PARTIAL(r, call)
+#include "pairs.def"
+#undef PAIR_RES
+#undef PAIR_ACQ
+#undef PAIR_REL
+#undef PAIR_STEP
+#undef PAIR_PARTIAL
+	NR_LINT_RES
+};
+
+extern const char *const lint_res_names[NR_LINT_RES];
+
+#define LINT_MAX_HELD	64
+#define LINT_MAX_GOTOS	128
+#define LINT_MAX_LABELS	64
+#define LINT_MAX_RELS	128
+#define LINT_MAX_ISSUES	256
+#define LINT_COND	160
+
+/* An acquisition or a release, where it is and under which conditions. */
+struct lint_hold {
+	int res;		/* enum lint_res */
+	int line;
+	const char *call;
+	char cond[LINT_COND];	/* the enclosing if conditions, "" if none */
+	int pp;			/* its #if branch */
+	bool optional;		/* a failed step's partial hold (PAIR_PARTIAL) */
+};
+
+struct lint_goto {
+	int line;
+	char label[64];
+	char step[96];		/* the failing call, or the check's condition */
+	bool step_is_call;
+	char err[24];		/* "ENOMEM" when the code sets it, "" when the callee does */
+	struct lint_hold held[LINT_MAX_HELD];
+	int nheld;
+	int pp;
+};
+
+struct lint_label {
+	char name[64];
+	int line;
+	int pp;
+	int first_rel;		/* index into rels of the first release at or below it */
+};
+
+enum lint_issue_type {
+	LI_NOT_HELD,		/* a release of what the goto does not hold */
+	LI_LEAK,		/* held at the goto and never released from its label */
+	LI_NO_LABEL,		/* a goto to a label the ladder lacks */
+	LI_RETURN_HELD,		/* an early return with something held */
+};
+
+struct lint_issue {
+	enum lint_issue_type type;
+	int goto_line;		/* or the return's line */
+	char label[64];
+	char step[96];
+	int res;
+	int line;		/* the release (LI_NOT_HELD) or the acquisition (LI_LEAK) */
+	const char *call;
+};
+
+struct lint_result {
+	struct lint_src src;
+	const char *function;
+	bool tracked[NR_LINT_RES];	/* released somewhere in the function, or required */
+	struct lint_goto gotos[LINT_MAX_GOTOS];
+	int ngotos;
+	struct lint_label labels[LINT_MAX_LABELS];
+	int nlabels;
+	struct lint_hold rels[LINT_MAX_RELS];	/* the ladder's releases, in order */
+	int rel_label[LINT_MAX_RELS];		/* the label each is under */
+	int nrels;
+	struct lint_issue issues[LINT_MAX_ISSUES];
+	int nissues;
+	bool overflow;
+};
+
+/* Read @path and check @function; 0, or -1 with r->src.err saying why it cannot be read. */
+int lint_run(const char *path, const char *function, struct lint_result *r);
+void lint_result_free(struct lint_result *r);
+
+/* The @nth model site a failing call may be (PAIR_STEP), or NULL past the last. */
+const char *lint_step_site(const char *call, int nth);
+
+/* Whether @res is required and why (PAIR_RES). */
+bool lint_res_required(int res, const char **why);
+
+#endif
