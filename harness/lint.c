@@ -20,12 +20,14 @@ const char *const lint_res_names[NR_LINT_RES] = {
 #define PAIR_REL(r, call, arg)
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
 };
 
 static const struct { bool required; const char *why; } res_rows[NR_LINT_RES] = {
@@ -34,32 +36,37 @@ static const struct { bool required; const char *why; } res_rows[NR_LINT_RES] = 
 #define PAIR_REL(r, call, arg)
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
 };
 
 struct pair_call {
 	int res;
 	bool acquire;
 	const char *call, *arg;
+	bool if_held;		/* PAIR_REL_IF_HELD */
 };
 
 static const struct pair_call pair_calls[] = {
 #define PAIR_RES(r, req, why)
-#define PAIR_ACQ(r, c, a) { LR_##r, true, c, a },
-#define PAIR_REL(r, c, a) { LR_##r, false, c, a },
+#define PAIR_ACQ(r, c, a) { LR_##r, true, c, a, false },
+#define PAIR_REL(r, c, a) { LR_##r, false, c, a, false },
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, c, a) { LR_##r, false, c, a, true },
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
 };
 
 static const struct { const char *call, *site; } step_sites[] = {
@@ -68,12 +75,14 @@ static const struct { const char *call, *site; } step_sites[] = {
 #define PAIR_REL(r, c, a)
 #define PAIR_STEP(c, s) { c, #s },
 #define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
 };
 
 static const struct { int res; const char *call; } partials[] = {
@@ -82,12 +91,14 @@ static const struct { int res; const char *call; } partials[] = {
 #define PAIR_REL(r, c, a)
 #define PAIR_STEP(c, s)
 #define PAIR_PARTIAL(r, c) { LR_##r, c },
+#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
 };
 
 static bool is_partial(const struct lint_hold *h)
@@ -569,7 +580,7 @@ static void callee_releases(struct walker *w, const struct call_ref *call,
 
 		for (j = 0; j < nm; j++) {
 			struct lint_hold h = { m[j]->res, w->src->toks[call->name].line,
-					       m[j]->call, "", pp, false };
+					       m[j]->call, "", pp, m[j]->if_held };
 			bool seen = false;
 
 			for (k = 0; k < ncovered; k++)
@@ -638,7 +649,7 @@ static void ladder_collect(struct walker *w, const struct lint_node *n, int cur_
 
 			for (j = 0; j < nm; j++) {
 				struct lint_hold h = { m[j]->res, w->src->toks[calls[k].name].line,
-						       m[j]->call, "", n->pp, false };
+						       m[j]->call, "", n->pp, m[j]->if_held };
 
 				if (!r->tracked[h.res])
 					continue;
@@ -674,7 +685,7 @@ static int find_label(const struct lint_result *r, const char *name)
 static void check_goto(struct lint_result *r, const struct lint_goto *g)
 {
 	int held[NR_LINT_RES] = { 0 }, rel[NR_LINT_RES] = { 0 }, local[NR_LINT_RES] = { 0 };
-	int opt[NR_LINT_RES] = { 0 };
+	int opt[NR_LINT_RES] = { 0 }, tolerant[NR_LINT_RES] = { 0 };
 	int first_rel_line[NR_LINT_RES] = { 0 }, label = find_label(r, g->label), i;
 	const char *rel_call[NR_LINT_RES] = { 0 };
 	struct lint_issue is;
@@ -703,13 +714,17 @@ static void check_goto(struct lint_result *r, const struct lint_goto *g)
 			local[h->res]--;
 			continue;
 		}
+		if (h->optional) {	/* PAIR_REL_IF_HELD: releases only what is held */
+			tolerant[h->res]++;
+			continue;
+		}
 		if (!rel[h->res]++) {
 			first_rel_line[h->res] = h->line;
 			rel_call[h->res] = h->call;
 		}
 	}
 	for (i = 0; i < NR_LINT_RES; i++) {
-		if (!r->tracked[i] || (rel[i] >= held[i] && rel[i] <= held[i] + opt[i]))
+		if (!r->tracked[i] || (rel[i] + tolerant[i] >= held[i] && rel[i] <= held[i] + opt[i]))
 			continue;
 		is = (struct lint_issue){ .goto_line = g->line, .res = i };
 		snprintf(is.label, sizeof(is.label), "%s", g->label);

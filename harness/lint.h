@@ -13,12 +13,14 @@ enum lint_res {
 #define PAIR_REL(r, call, arg)
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
 	NR_LINT_RES
 };
 
@@ -38,7 +40,7 @@ struct lint_hold {
 	const char *call;
 	char cond[LINT_COND];	/* the enclosing if conditions, "" if none */
 	int pp;			/* its #if branch */
-	bool optional;		/* a failed step's partial hold (PAIR_PARTIAL) */
+	bool optional;		/* a failed step's partial hold (PAIR_PARTIAL); a release that needs no hold (PAIR_REL_IF_HELD) */
 };
 
 struct lint_goto {
