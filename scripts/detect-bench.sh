@@ -75,9 +75,14 @@ trial() {
 	if [ "$3" = seeds ]; then in=$seeds; else in=$empty; fi
 	start=$(date +%s.%N)
 	if [ "$2" = afl ]; then
+		# its own process group: afl-fuzz stopping at a crash leaves its
+		# fork server behind, stopped, and the group takes it down with it
 		CLONEFUZZ_BUG=$1 CLONEFUZZ_CANARY_DIR=$t/canary AFL_NO_AFFINITY=1 AFL_BENCH_UNTIL_CRASH=1 \
-			afl-fuzz -V "$budget" -c 0 -m none -t 1000+ -i "$in" -o "$t/work" -x "$dict" \
-			-- "$root/build/afl/fuzz_scenario" >"$t/log" 2>&1 || true
+			setsid afl-fuzz -V "$budget" -c 0 -m none -t 1000+ -i "$in" -o "$t/work" -x "$dict" \
+			-- "$root/build/afl/fuzz_scenario" >"$t/log" 2>&1 &
+		afl=$!
+		wait "$afl" || true
+		kill -KILL -- "-$afl" 2>/dev/null || true
 	else
 		cp "$in"/* "$t/work/" 2>/dev/null || true
 		CLONEFUZZ_BUG=$1 CLONEFUZZ_CANARY_DIR=$t/canary \
