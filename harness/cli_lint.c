@@ -195,15 +195,19 @@ static void print_table(const struct lint_result *r)
 
 	printf("/* copy_process() of %s, as `clonefuzz lint --emit-table` reads it. */\n\n",
 	       r->src.path);
-	printf("/* Fallible steps, in order: (site, errno returned, label jumped to). */\n");
+	printf("/* Precondition checks, in the order they run: (check, errno, label, condition). */\n");
+	for (i = 0; i < r->nchecks; i++)
+		printf("CHECK_ROW(line_%d, %s, none, \"%s\")\t/* name it */\n", r->checks[i].line,
+		       r->checks[i].err, r->checks[i].cond);
+	printf("\n/* Fallible steps, in order: (site, errno returned, label jumped to). */\n");
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
 		const char *site = g->step_is_call ? lint_step_site(g->step, 0) : NULL;
 		const char *err = g->err[0] ? g->err : "0";
 
 		if (site)
-			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s */\n", site, err, g->label,
-			       g->line, g->step);
+			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s%s */\n", site, err, g->label,
+			       g->line, g->step, g->err[0] ? "" : ", errno from the callee");
 		else
 			printf("/* line %d: %s -> %s, %s: name its site */\n", g->line, g->step,
 			       err, g->label);

@@ -482,6 +482,23 @@ static void record_goto(struct walker *w, const struct lint_node *n, const struc
 	g->nheld = hs->n;
 }
 
+/* return ERR_PTR(-EXXX): a precondition check, with its condition and errno. */
+static void record_check(struct walker *w, const struct lint_node *n)
+{
+	const struct lint_src *src = w->src;
+	struct lint_result *r = w->r;
+	struct lint_check *c;
+	int t = n->t0;
+
+	if (n->t1 - t != 5 || !tok_eq(src, t, "ERR_PTR") || !tok_eq(src, t + 2, "-") ||
+	    src->toks[t + 3].type != LT_ID || r->nchecks == LINT_MAX_CHECKS)
+		return;
+	c = &r->checks[r->nchecks++];
+	c->line = n->line;
+	snprintf(c->cond, sizeof(c->cond), "%s", w->cond);
+	snprintf(c->err, sizeof(c->err), "%.*s", src->toks[t + 3].len, src->toks[t + 3].s);
+}
+
 static void walk_node(struct walker *w, const struct lint_node *n, struct held_set *hs,
 		      struct pending *pend, bool top)
 {
@@ -547,6 +564,7 @@ static void walk_node(struct walker *w, const struct lint_node *n, struct held_s
 
 			add_issue(w->r, &is);
 		}
+		record_check(w, n);
 		return;
 	case LN_LABEL:
 		return;

@@ -54,6 +54,15 @@ struct lint_goto {
 	int pp;
 };
 
+/* A precondition: if (cond) return ERR_PTR(-EXXX); before anything is held. */
+struct lint_check {
+	int line;
+	char cond[LINT_COND];
+	char err[24];
+};
+
+#define LINT_MAX_CHECKS 32
+
 struct lint_label {
 	char name[64];
 	int line;
@@ -89,6 +98,8 @@ struct lint_result {
 	struct lint_hold rels[LINT_MAX_RELS];	/* the ladder's releases, in order */
 	int rel_label[LINT_MAX_RELS];		/* the label each is under */
 	int nrels;
+	struct lint_check checks[LINT_MAX_CHECKS];
+	int nchecks;
 	struct lint_issue issues[LINT_MAX_ISSUES];
 	int nissues;
 	bool overflow;
