@@ -613,8 +613,16 @@ static void callee_releases(struct walker *w, const struct call_ref *call,
 			r->rel_label[r->nrels] = r->nlabels - 1;
 			r->rels[r->nrels++] = h;
 		}
-		if (!nm)
-			callee_releases(w, &calls[i], covered, ncovered, pp, depth + 1);
+		{
+			const struct pair_call *inner[16];
+			int ni = 0;
+
+			for (k = 0; k < ncovered && ni < 16; k++)
+				inner[ni++] = covered[k];
+			for (j = 0; j < nm && ni < 16; j++)
+				inner[ni++] = m[j];
+			callee_releases(w, &calls[i], inner, ni, pp, depth + 1);
+		}
 	}
 }
 
