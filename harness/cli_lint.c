@@ -43,8 +43,31 @@ static const char *issue_words(const struct lint_issue *is)
 	case LI_LEAK: return "leak";
 	case LI_NO_LABEL: return "no_label";
 	case LI_RETURN_HELD: return "return_held";
+	case LI_COND: return "flags_differ";
 	}
 	return "?";
+}
+
+/* "+CLONE_A -CLONE_B" as "CLONE_A and !CLONE_B", "" as "on every fork" */
+static const char *flags_words(const char *sig, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (!*sig)
+		return "on every fork";
+	n = (size_t)snprintf(buf, size, "only with ");
+	for (; *sig && n + 8 < size; sig++) {
+		if (*sig == '+')
+			continue;
+		if (*sig == '-')
+			buf[n++] = '!';
+		else if (*sig == ' ')
+			n += (size_t)snprintf(buf + n, size - n, " and ");
+		else
+			buf[n++] = *sig;
+	}
+	buf[n < size ? n : size - 1] = 0;
+	return buf;
 }
 
 static void print_issue(const struct lint_result *r, const struct lint_issue *is)
@@ -71,6 +94,21 @@ static void print_issue(const struct lint_result *r, const struct lint_issue *is
 		printf("%s:%d: return with %s held (taken by %s, line %d)\n", path, is->goto_line,
 		       lint_res_names[is->res], is->call, is->line);
 		break;
+	case LI_COND: {
+		char a[160], b[160];
+
+		if (!*is->held_flags)
+			printf("%s:%d: goto %s when %s fails: %s taken by %s (line %d) %s is released %s (%s, line %d)\n",
+			       path, is->goto_line, is->label, is->step, lint_res_names[is->res],
+			       is->call, is->line, flags_words(is->held_flags, a, sizeof(a)),
+			       flags_words(is->rel_flags, b, sizeof(b)), is->rel_call, is->rel_line);
+		else
+			printf("%s:%d: goto %s when %s fails: %s (line %d) releases %s %s, but %s (line %d) takes it %s\n",
+			       path, is->goto_line, is->label, is->step, is->rel_call, is->rel_line,
+			       lint_res_names[is->res], flags_words(is->rel_flags, a, sizeof(a)),
+			       is->call, is->line, flags_words(is->held_flags, b, sizeof(b)));
+		break;
+	}
 	}
 }
 

@@ -17,6 +17,7 @@
 const char *const lint_res_names[NR_LINT_RES] = {
 #define PAIR_RES(r, req, why) #r,
 #define PAIR_ACQ(r, call, arg)
+#define PAIR_ACQ_IF(r, call, arg, cond)
 #define PAIR_REL(r, call, arg)
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
@@ -24,6 +25,7 @@ const char *const lint_res_names[NR_LINT_RES] = {
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
+#undef PAIR_ACQ_IF
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
@@ -33,6 +35,7 @@ const char *const lint_res_names[NR_LINT_RES] = {
 static const struct { bool required; const char *why; } res_rows[NR_LINT_RES] = {
 #define PAIR_RES(r, req, w) { req, w },
 #define PAIR_ACQ(r, call, arg)
+#define PAIR_ACQ_IF(r, call, arg, cond)
 #define PAIR_REL(r, call, arg)
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
@@ -40,6 +43,7 @@ static const struct { bool required; const char *why; } res_rows[NR_LINT_RES] = 
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
+#undef PAIR_ACQ_IF
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
@@ -51,18 +55,21 @@ struct pair_call {
 	bool acquire;
 	const char *call, *arg;
 	bool if_held;		/* PAIR_REL_IF_HELD */
+	const char *cond;	/* PAIR_ACQ_IF: when the callee acquires */
 };
 
 static const struct pair_call pair_calls[] = {
 #define PAIR_RES(r, req, why)
-#define PAIR_ACQ(r, c, a) { LR_##r, true, c, a, false },
-#define PAIR_REL(r, c, a) { LR_##r, false, c, a, false },
+#define PAIR_ACQ(r, c, a) { LR_##r, true, c, a, false, "" },
+#define PAIR_ACQ_IF(r, c, a, k) { LR_##r, true, c, a, false, k },
+#define PAIR_REL(r, c, a) { LR_##r, false, c, a, false, "" },
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
-#define PAIR_REL_IF_HELD(r, c, a) { LR_##r, false, c, a, true },
+#define PAIR_REL_IF_HELD(r, c, a) { LR_##r, false, c, a, true, "" },
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
+#undef PAIR_ACQ_IF
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
@@ -72,6 +79,7 @@ static const struct pair_call pair_calls[] = {
 static const struct { const char *call, *site; } step_sites[] = {
 #define PAIR_RES(r, req, why)
 #define PAIR_ACQ(r, c, a)
+#define PAIR_ACQ_IF(r, c, a, k)
 #define PAIR_REL(r, c, a)
 #define PAIR_STEP(c, s) { c, #s },
 #define PAIR_PARTIAL(r, call)
@@ -79,6 +87,7 @@ static const struct { const char *call, *site; } step_sites[] = {
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
+#undef PAIR_ACQ_IF
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
@@ -88,6 +97,7 @@ static const struct { const char *call, *site; } step_sites[] = {
 static const struct { int res; const char *call; } partials[] = {
 #define PAIR_RES(r, req, why)
 #define PAIR_ACQ(r, c, a)
+#define PAIR_ACQ_IF(r, c, a, k)
 #define PAIR_REL(r, c, a)
 #define PAIR_STEP(c, s)
 #define PAIR_PARTIAL(r, c) { LR_##r, c },
@@ -95,6 +105,7 @@ static const struct { int res; const char *call; } partials[] = {
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
+#undef PAIR_ACQ_IF
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
@@ -231,27 +242,37 @@ static int match_pairs(const struct lint_src *src, const struct call_ref *c,
 	return n;
 }
 
-static void mark_tracked(struct lint_result *r)
+/* Mark what the calls in tokens [t0, t1) release, and through the same-file helpers they call. */
+static void mark_released(struct lint_result *r, int t0, int t1, int depth)
 {
 	struct lint_src *src = &r->src;
-	struct call_ref c;
-	int i, k;
+	struct call_ref calls[256];
+	int n = find_calls(src, t0, t1, calls, 256), i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct pair_call *m[8];
+		int nm = match_pairs(src, &calls[i], m, 8), b0, b1;
+		char name[64];
+
+		for (k = 0; k < nm; k++)
+			if (!m[k]->acquire)
+				r->tracked[m[k]->res] = true;
+		snprintf(name, sizeof(name), "%.*s", src->toks[calls[i].name].len,
+			 src->toks[calls[i].name].s);
+		if (depth < 3 && strcmp(name, r->function) &&
+		    !lint_function_body(src, name, &b0, &b1))
+			mark_released(r, b0, b1, depth + 1);
+	}
+}
+
+static void mark_tracked(struct lint_result *r)
+{
+	int b0, b1, k;
 
 	for (k = 0; k < NR_LINT_RES; k++)
 		r->tracked[k] = res_rows[k].required;
-	for (i = 0; i + 1 < src->ntoks; i++) {
-		const struct pair_call *m[8];
-		int n;
-
-		if (src->toks[i].line < r->src.fn_line || src->toks[i].line > r->src.body_end_line ||
-		    find_calls(src, i, src->ntoks > i + 400 ? i + 400 : src->ntoks, &c, 1) != 1 ||
-		    c.name != i)
-			continue;
-		n = match_pairs(src, &c, m, 8);
-		for (k = 0; k < n; k++)
-			if (!m[k]->acquire)
-				r->tracked[m[k]->res] = true;
-	}
+	if (!lint_function_body(&r->src, r->function, &b0, &b1))
+		mark_released(r, b0, b1, 0);
 }
 
 static void held_add(struct held_set *hs, const struct lint_hold *h)
@@ -311,7 +332,10 @@ static void apply_calls(struct walker *w, int t0, int t1, struct held_set *hs,
 
 			if (!w->r->tracked[h.res])
 				continue;
-			snprintf(h.cond, sizeof(h.cond), "%s", w->cond);
+			if (m[k]->acquire && *m[k]->cond)
+				join_cond(h.cond, sizeof(h.cond), w->cond, m[k]->cond, false);
+			else
+				snprintf(h.cond, sizeof(h.cond), "%s", w->cond);
 			if (m[k]->acquire) {
 				held_add(hs, &h);
 				if (pend && pend->n < 8)
@@ -558,11 +582,13 @@ static void walk_node(struct walker *w, const struct lint_node *n, struct held_s
 			w->done = true;
 			return;
 		}
-		if (hs->n) {
-			struct lint_issue is = { LI_RETURN_HELD, n->line, "", "", hs->h[0].res,
-						 hs->h[0].line, hs->h[0].call };
+		for (i = 0; i < hs->n; i++) {
+			struct lint_issue is = { .type = LI_RETURN_HELD, .goto_line = n->line,
+						 .res = hs->h[i].res, .line = hs->h[i].line,
+						 .call = hs->h[i].call };
 
-			add_issue(w->r, &is);
+			if (!hs->h[i].optional)
+				add_issue(w->r, &is);
 		}
 		record_check(w, n);
 		return;
@@ -697,6 +723,73 @@ static void ladder_collect(struct walker *w, const struct lint_node *n, int cur_
 	}
 }
 
+/*
+ * The clone-flag tests of a condition, as a canonical string: the
+ * conjuncts "clone_flags&CLONE_X" (+X) and "!(clone_flags&CLONE_X)" (-X),
+ * sorted; every other test (p->mm, pid != &init_struct_pid) is a state
+ * guard and left out.
+ */
+static void flag_sig(const char *cond, char *out, size_t size)
+{
+	char atoms[16][48], buf[LINT_COND];
+	const char *p = cond;
+	int n = 0, i, j;
+	size_t used = 0;
+
+	out[0] = 0;
+	while (*p && n < 16) {
+		int depth = 0, len = 0;
+		const char *q = p;
+		char *a = buf;
+
+		while (*q && !(depth == 0 && q[0] == '&' && q[1] == '&')) {
+			depth += *q == '(';
+			depth -= *q == ')';
+			if (*q != ' ' && len + 1 < (int)sizeof(buf))
+				a[len++] = *q;
+			q++;
+		}
+		a[len] = 0;
+		while (len >= 2 && a[0] == '(' && a[len - 1] == ')') {
+			int d = 0, k, wraps = 1;
+
+			for (k = 0; k < len - 1; k++) {
+				d += a[k] == '(';
+				d -= a[k] == ')';
+				if (d == 0) {
+					wraps = 0;
+					break;
+				}
+			}
+			if (!wraps)
+				break;
+			a[len - 1] = 0;
+			a++;
+			len -= 2;
+		}
+		if (!strncmp(a, "clone_flags&CLONE_", 18) && !strchr(a + 12, '&') &&
+		    !strchr(a, '|') && !strchr(a, '='))
+			snprintf(atoms[n++], sizeof(atoms[0]), "+%s", a + 12);
+		else if (!strncmp(a, "!(clone_flags&CLONE_", 20) && a[len - 1] == ')' &&
+			 !strchr(a + 14, '&') && !strchr(a, '|') && !strchr(a, '='))
+			snprintf(atoms[n++], sizeof(atoms[0]), "-%.*s", len - 15, a + 14);
+		p = *q ? q + 2 : q;
+	}
+	for (i = 0; i < n; i++)		/* sort, drop duplicates */
+		for (j = i + 1; j < n; j++)
+			if (strcmp(atoms[j], atoms[i]) < 0) {
+				char t[48];
+
+				memcpy(t, atoms[i], sizeof(t));
+				memcpy(atoms[i], atoms[j], sizeof(t));
+				memcpy(atoms[j], t, sizeof(t));
+			}
+	for (i = 0; i < n; i++)
+		if ((!i || strcmp(atoms[i], atoms[i - 1])) && used + strlen(atoms[i]) + 2 < size)
+			used += (size_t)snprintf(out + used, size - used, "%s%s", used ? " " : "",
+						 atoms[i]);
+}
+
 static int find_label(const struct lint_result *r, const char *name)
 {
 	int i;
@@ -705,6 +798,53 @@ static int find_label(const struct lint_result *r, const char *name)
 		if (!strcmp(r->labels[i].name, name))
 			return i;
 	return -1;
+}
+
+/*
+ * A resource held and released as often as each other: each release must
+ * run under the clone flags its acquisition ran under, no more, no fewer.
+ */
+static void check_flags(struct lint_result *r, const struct lint_goto *g, int label, int res)
+{
+	char hs[LINT_COND], rs[LINT_COND];
+	const struct lint_hold *h = NULL;
+	int i, k, local = 0;
+
+	for (i = 0; i < g->nheld; i++)
+		if (g->held[i].res == res)
+			h = &g->held[i];
+	if (!h)
+		return;
+	flag_sig(h->cond, hs, sizeof(hs));
+	for (k = r->labels[label].first_rel; k < r->nrels; k++) {
+		const struct lint_hold *rel = &r->rels[k];
+		struct lint_issue is;
+
+		if (rel->res != res)
+			continue;
+		if (rel->cond[0] == '+') {
+			local++;
+			continue;
+		}
+		if (local) {
+			local--;
+			continue;
+		}
+		if (rel->optional)
+			continue;
+		flag_sig(rel->cond, rs, sizeof(rs));
+		if (!strcmp(hs, rs))
+			return;
+		is = (struct lint_issue){ .type = LI_COND, .goto_line = g->line, .res = res,
+					  .line = h->line, .call = h->call, .rel_line = rel->line,
+					  .rel_call = rel->call };
+		snprintf(is.label, sizeof(is.label), "%s", g->label);
+		snprintf(is.step, sizeof(is.step), "%s", g->step);
+		snprintf(is.held_flags, sizeof(is.held_flags), "%s", hs);
+		snprintf(is.rel_flags, sizeof(is.rel_flags), "%s", rs);
+		add_issue(r, &is);
+		return;
+	}
 }
 
 /* Compare what a goto holds with what falling from its label releases. */
@@ -750,6 +890,8 @@ static void check_goto(struct lint_result *r, const struct lint_goto *g)
 		}
 	}
 	for (i = 0; i < NR_LINT_RES; i++) {
+		if (r->tracked[i] && rel[i] == held[i] && held[i] && !opt[i])
+			check_flags(r, g, label, i);
 		if (!r->tracked[i] || (rel[i] + tolerant[i] >= held[i] && rel[i] <= held[i] + opt[i]))
 			continue;
 		is = (struct lint_issue){ .goto_line = g->line, .res = i };

@@ -10,6 +10,7 @@
 enum lint_res {
 #define PAIR_RES(r, req, why) LR_##r,
 #define PAIR_ACQ(r, call, arg)
+#define PAIR_ACQ_IF(r, call, arg, cond)
 #define PAIR_REL(r, call, arg)
 #define PAIR_STEP(call, site)
 #define PAIR_PARTIAL(r, call)
@@ -17,6 +18,7 @@ enum lint_res {
 #include "pairs.def"
 #undef PAIR_RES
 #undef PAIR_ACQ
+#undef PAIR_ACQ_IF
 #undef PAIR_REL
 #undef PAIR_STEP
 #undef PAIR_PARTIAL
@@ -75,6 +77,7 @@ enum lint_issue_type {
 	LI_LEAK,		/* held at the goto and never released from its label */
 	LI_NO_LABEL,		/* a goto to a label the ladder lacks */
 	LI_RETURN_HELD,		/* an early return with something held */
+	LI_COND,		/* released under other clone flags than it was taken under */
 };
 
 struct lint_issue {
@@ -83,8 +86,12 @@ struct lint_issue {
 	char label[64];
 	char step[96];
 	int res;
-	int line;		/* the release (LI_NOT_HELD) or the acquisition (LI_LEAK) */
+	int line;		/* the release (LI_NOT_HELD) or the acquisition (LI_LEAK, LI_COND) */
 	const char *call;
+	/* LI_COND: the clone flags each is made under, and the release */
+	char held_flags[LINT_COND], rel_flags[LINT_COND];
+	int rel_line;
+	const char *rel_call;
 };
 
 struct lint_result {

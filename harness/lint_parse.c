@@ -273,6 +273,13 @@ static struct lint_node *node_new(struct lint_src *src, enum lint_node_type type
 
 	if (!n)
 		abort();
+	if (src->nnodes == src->nodes_cap) {
+		src->nodes_cap = src->nodes_cap ? 2 * src->nodes_cap : 256;
+		src->nodes = realloc(src->nodes, (size_t)src->nodes_cap * sizeof(*src->nodes));
+		if (!src->nodes)
+			abort();
+	}
+	src->nodes[src->nnodes++] = n;
 	n->type = type;
 	n->line = src->toks[i].line;
 	n->pp = src->toks[i].pp;
@@ -500,23 +507,15 @@ int lint_parse(const char *path, const char *function, struct lint_src *src)
 	return 0;
 }
 
-static void node_free(struct lint_node *n)
+void lint_free(struct lint_src *src)
 {
 	int i;
 
-	if (!n)
-		return;
-	for (i = 0; i < n->nkids; i++)
-		node_free(n->kids[i]);
-	free(n->kids);
-	node_free(n->then);
-	node_free(n->els);
-	free(n);
-}
-
-void lint_free(struct lint_src *src)
-{
-	node_free(src->body);
+	for (i = 0; i < src->nnodes; i++) {
+		free(src->nodes[i]->kids);
+		free(src->nodes[i]);
+	}
+	free(src->nodes);
 	free(src->toks);
 	free(src->pps);
 	free(src->text);

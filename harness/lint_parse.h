@@ -52,6 +52,8 @@ struct lint_src {
 	int fn_line;		/* where the function's name is */
 	int body_end_line;
 	struct lint_node *body;	/* LN_BLOCK of the function */
+	struct lint_node **nodes;	/* every node made, freed together */
+	int nnodes, nodes_cap;
 	char err[160];		/* why it could not be read */
 };
 
