@@ -72,23 +72,23 @@ static const char *flags_words(const char *sig, char *buf, size_t size)
 
 static void print_issue(const struct lint_result *r, const struct lint_issue *is)
 {
-	const char *path = r->src.path, *why = NULL;
+	const char *path = r->src.path, *why = NULL, *fails = is->step_is_call ? " fails" : "";
 
 	switch (is->type) {
 	case LI_NOT_HELD:
-		printf("%s:%d: goto %s when %s fails: %s (line %d) releases %s, which is not held there\n",
-		       path, is->goto_line, is->label, is->step, is->call, is->line,
+		printf("%s:%d: goto %s when %s%s: %s (line %d) releases %s, which is not held there\n",
+		       path, is->goto_line, is->label, is->step, fails, is->call, is->line,
 		       lint_res_names[is->res]);
 		break;
 	case LI_LEAK:
 		lint_res_required(is->res, &why);
-		printf("%s:%d: goto %s when %s fails: %s taken by %s (line %d) is never released%s%s%s\n",
-		       path, is->goto_line, is->label, is->step, lint_res_names[is->res], is->call,
+		printf("%s:%d: goto %s when %s%s: %s taken by %s (line %d) is never released%s%s%s\n",
+		       path, is->goto_line, is->label, is->step, fails, lint_res_names[is->res], is->call,
 		       is->line, why && *why ? " (" : "", why ? why : "", why && *why ? ")" : "");
 		break;
 	case LI_NO_LABEL:
-		printf("%s:%d: goto %s when %s fails: no such label below the success return\n",
-		       path, is->goto_line, is->label, is->step);
+		printf("%s:%d: goto %s when %s%s: no such label below the success return\n",
+		       path, is->goto_line, is->label, is->step, is->step_is_call ? " fails" : "");
 		break;
 	case LI_RETURN_HELD:
 		printf("%s:%d: return with %s held (taken by %s, line %d)\n", path, is->goto_line,
@@ -98,13 +98,13 @@ static void print_issue(const struct lint_result *r, const struct lint_issue *is
 		char a[160], b[160];
 
 		if (!*is->held_flags)
-			printf("%s:%d: goto %s when %s fails: %s taken by %s (line %d) %s is released %s (%s, line %d)\n",
-			       path, is->goto_line, is->label, is->step, lint_res_names[is->res],
+			printf("%s:%d: goto %s when %s%s: %s taken by %s (line %d) %s is released %s (%s, line %d)\n",
+			       path, is->goto_line, is->label, is->step, fails, lint_res_names[is->res],
 			       is->call, is->line, flags_words(is->held_flags, a, sizeof(a)),
 			       flags_words(is->rel_flags, b, sizeof(b)), is->rel_call, is->rel_line);
 		else
-			printf("%s:%d: goto %s when %s fails: %s (line %d) releases %s %s, but %s (line %d) takes it %s\n",
-			       path, is->goto_line, is->label, is->step, is->rel_call, is->rel_line,
+			printf("%s:%d: goto %s when %s%s: %s (line %d) releases %s %s, but %s (line %d) takes it %s\n",
+			       path, is->goto_line, is->label, is->step, fails, is->rel_call, is->rel_line,
 			       lint_res_names[is->res], flags_words(is->rel_flags, a, sizeof(a)),
 			       is->call, is->line, flags_words(is->held_flags, b, sizeof(b)));
 		break;

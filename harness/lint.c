@@ -840,6 +840,7 @@ static void check_flags(struct lint_result *r, const struct lint_goto *g, int la
 					  .rel_call = rel->call };
 		snprintf(is.label, sizeof(is.label), "%s", g->label);
 		snprintf(is.step, sizeof(is.step), "%s", g->step);
+		is.step_is_call = g->step_is_call;
 		snprintf(is.held_flags, sizeof(is.held_flags), "%s", hs);
 		snprintf(is.rel_flags, sizeof(is.rel_flags), "%s", rs);
 		add_issue(r, &is);
@@ -860,6 +861,7 @@ static void check_goto(struct lint_result *r, const struct lint_goto *g)
 		is = (struct lint_issue){ .type = LI_NO_LABEL, .goto_line = g->line, .res = -1 };
 		snprintf(is.label, sizeof(is.label), "%s", g->label);
 		snprintf(is.step, sizeof(is.step), "%s", g->step);
+		is.step_is_call = g->step_is_call;
 		add_issue(r, &is);
 		return;
 	}
@@ -897,6 +899,7 @@ static void check_goto(struct lint_result *r, const struct lint_goto *g)
 		is = (struct lint_issue){ .goto_line = g->line, .res = i };
 		snprintf(is.label, sizeof(is.label), "%s", g->label);
 		snprintf(is.step, sizeof(is.step), "%s", g->step);
+		is.step_is_call = g->step_is_call;
 		if (rel[i] > held[i] + opt[i]) {
 			is.type = LI_NOT_HELD;
 			is.line = first_rel_line[i];

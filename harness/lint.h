@@ -42,7 +42,8 @@ struct lint_hold {
 	const char *call;
 	char cond[LINT_COND];	/* the enclosing if conditions, "" if none */
 	int pp;			/* its #if branch */
-	bool optional;		/* a failed step's partial hold (PAIR_PARTIAL); a release that needs no hold (PAIR_REL_IF_HELD) */
+	bool optional;		/* a failed step's partial hold (PAIR_PARTIAL), or a
+				 * release that needs no hold (PAIR_REL_IF_HELD) */
 };
 
 struct lint_goto {
@@ -85,6 +86,7 @@ struct lint_issue {
 	int goto_line;		/* or the return's line */
 	char label[64];
 	char step[96];
+	bool step_is_call;	/* step is a call that failed, not a check's condition */
 	int res;
 	int line;		/* the release (LI_NOT_HELD) or the acquisition (LI_LEAK, LI_COND) */
 	const char *call;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* A conditional release made unconditional: the pidfd is taken only under CLONE_PIDFD but its label puts it on every fork. */
 /* expect-exit: 1 */
-/* expect: :37: goto bad_fork_put_pidfd when fatal_signal_pending(current) fails: fput (line 42) releases file */
-/* expect: :37: goto bad_fork_put_pidfd when fatal_signal_pending(current) fails: put_unused_fd (line 43) releases fd */
+/* expect: :37: goto bad_fork_put_pidfd when fatal_signal_pending(current): fput (line 42) releases file */
+/* expect: :37: goto bad_fork_put_pidfd when fatal_signal_pending(current): put_unused_fd (line 43) releases fd */
 
 static struct task_struct *copy_process(struct pid *pid, int node,
 					struct kernel_clone_args *args)

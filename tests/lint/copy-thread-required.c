@@ -2,7 +2,7 @@
 /* A required resource: copy_thread's io_bitmap has no exit_thread anywhere, so every goto after it leaks it (the copy_thread failure itself does not). */
 /* expect-exit: 1 */
 /* expect: :31: goto bad_fork_cleanup_io when alloc_pid fails: io_bitmap taken by copy_thread (line 23) is never released (B3: before 4.7 nothing undid copy_thread) */
-/* expect: :38: goto bad_fork_free_pid when signal_pending(current) fails: io_bitmap taken by copy_thread (line 23) is never released (B3: before 4.7 nothing undid copy_thread) */
+/* expect: :38: goto bad_fork_free_pid when signal_pending(current): io_bitmap taken by copy_thread (line 23) is never released (B3: before 4.7 nothing undid copy_thread) */
 
 static struct task_struct *copy_process(unsigned long clone_flags,
 					unsigned long stack_start,

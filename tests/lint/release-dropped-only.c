@@ -2,7 +2,7 @@
 /* A release dropped from the ladder altogether: with exit_fs gone, the fs_struct copy_fs took leaks on both later gotos. */
 /* expect-exit: 1 */
 /* expect: :26: goto bad_fork_cleanup_fs when copy_sighand fails: fs_struct taken by copy_fs (line 21) is never released */
-/* expect: :29: goto bad_fork_cleanup_sighand when signal_pending(current) fails: fs_struct taken by copy_fs (line 21) is never released */
+/* expect: :29: goto bad_fork_cleanup_sighand when signal_pending(current): fs_struct taken by copy_fs (line 21) is never released */
 
 struct task_struct *copy_process(unsigned long clone_flags, unsigned long stack_start,
 				 unsigned long stack_size, int __user *child_tidptr,

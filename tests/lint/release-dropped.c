@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* A release dropped from a label: bad_fork_unlock forgets the siglock, so both gotos under the locks leak it. */
 /* expect-exit: 1 */
-/* expect: :30: goto bad_fork_unlock when !(task_active_pid_ns(current)->flags&PIDNS_LIVE) fails: siglock taken by spin_lock (line 27) is never released */
-/* expect: :34: goto bad_fork_unlock when signal_pending_fatal(current) fails: siglock taken by spin_lock (line 27) is never released */
+/* expect: :30: goto bad_fork_unlock when !(task_active_pid_ns(current)->flags&PIDNS_LIVE): siglock taken by spin_lock (line 27) is never released */
+/* expect: :34: goto bad_fork_unlock when signal_pending_fatal(current): siglock taken by spin_lock (line 27) is never released */
 
 struct task_struct *copy_process(struct pid *pid, int trace, int node,
 				 struct kernel_clone_args *args)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* copy_seccomp before the last checks with nothing releasing the filter: both late gotos leak it. */
 /* expect-exit: 1 */
-/* expect: :27: goto bad_fork_unlock when !(ns_of_pid(pid)->pid_allocated&PIDNS_ADDING) fails: seccomp_filter taken by copy_seccomp (line 24) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
-/* expect: :31: goto bad_fork_unlock when fatal_signal_pending(current) fails: seccomp_filter taken by copy_seccomp (line 24) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
+/* expect: :27: goto bad_fork_unlock when !(ns_of_pid(pid)->pid_allocated&PIDNS_ADDING): seccomp_filter taken by copy_seccomp (line 24) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
+/* expect: :31: goto bad_fork_unlock when fatal_signal_pending(current): seccomp_filter taken by copy_seccomp (line 24) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
 
 static struct task_struct *copy_process(struct pid *pid, int trace,
 					int node, struct kernel_clone_args *args)

@@ -2,7 +2,7 @@
 /* An unconditional release made conditional: copy_mm always takes an mm, but the ladder puts it only under CLONE_VM. */
 /* expect-exit: 1 */
 /* expect: :24: goto bad_fork_cleanup_mm when alloc_pid fails: mm_struct taken by copy_mm (line 18) */
-/* expect: :28: goto bad_fork_free_pid when fatal_signal_pending(current) fails: mm_struct taken by copy_mm (line 18) */
+/* expect: :28: goto bad_fork_free_pid when fatal_signal_pending(current): mm_struct taken by copy_mm (line 18) */
 
 struct task_struct *copy_process(unsigned long clone_flags, int node,
 				 struct kernel_clone_args *args)
