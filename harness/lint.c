@@ -134,6 +134,24 @@ const char *lint_step_site(const char *call, int nth)
 	return NULL;
 }
 
+const char *lint_step_row(size_t i, const char **site)
+{
+	if (i >= sizeof(step_sites) / sizeof(step_sites[0]))
+		return NULL;
+	*site = step_sites[i].site;
+	return step_sites[i].call;
+}
+
+int lint_release_of(const char *call)
+{
+	size_t i;
+
+	for (i = 0; i < NR_PAIR_CALLS; i++)
+		if (!pair_calls[i].acquire && !strcmp(pair_calls[i].call, call))
+			return pair_calls[i].res;
+	return -1;
+}
+
 bool lint_res_required(int res, const char **why)
 {
 	if (why)

@@ -121,6 +121,12 @@ void lint_result_free(struct lint_result *r);
 /* The @nth model site a failing call may be (PAIR_STEP), or NULL past the last. */
 const char *lint_step_site(const char *call, int nth);
 
+/* The @i-th PAIR_STEP row: its call, and its site in *site; NULL past the last. */
+const char *lint_step_row(size_t i, const char **site);
+
+/* The resource @call releases (PAIR_REL, PAIR_REL_IF_HELD), or -1. */
+int lint_release_of(const char *call);
+
 /* Whether @res is required and why (PAIR_RES). */
 bool lint_res_required(int res, const char **why);
 

@@ -8,12 +8,13 @@
  * 2.6.x on; it is not a C compiler and says so when a body defeats it.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "lint_parse.h"
 
 #define MAX_PP_DEPTH 32
@@ -465,6 +466,35 @@ static int find_function(struct lint_src *src, const char *fn, int *body)
 	return -1;
 }
 
+#define LINT_MAX_FILE (4 << 20)
+
+/* The whole file, NUL-terminated; NULL with src->err set. */
+static char *slurp(struct lint_src *src, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	size_t n;
+
+	if (!f) {
+		fail(src, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	buf = malloc(LINT_MAX_FILE + 1);
+	if (!buf)
+		abort();
+	n = fread(buf, 1, LINT_MAX_FILE + 1, f);
+	if (ferror(f) || n > LINT_MAX_FILE || memchr(buf, 0, n)) {
+		fail(src, "%s: %s", path, ferror(f) ? "read error" :
+		     n > LINT_MAX_FILE ? "larger than 4 MiB" : "not C source (a NUL byte)");
+		free(buf);
+		buf = NULL;
+	} else {
+		buf[n] = 0;
+	}
+	fclose(f);
+	return buf;
+}
+
 int lint_function_body(struct lint_src *src, const char *fn, int *t0, int *t1)
 {
 	int body, end;
@@ -482,14 +512,13 @@ int lint_function_body(struct lint_src *src, const char *fn, int *t0, int *t1)
 int lint_parse(const char *path, const char *function, struct lint_src *src)
 {
 	struct lexer lx = { .src = src };
-	size_t len;
 	int name, body, pos;
 
 	memset(src, 0, sizeof(*src));
 	src->path = path;
-	src->text = read_file(path, &len, true);
+	src->text = slurp(src, path);
 	if (!src->text)
-		return -1;	/* read_file said why */
+		return -1;
 	tokenize(&lx);
 	if (src->err[0])
 		return -1;

@@ -30,9 +30,10 @@ for d in "$@"; do
 			sub(/ gotos/, "", gotos); sub(/ labels/, "", labels) }
 		NR > 1 && index($0, f ":") == 1 {
 			what = $0
-			if (what ~ /is never released/) { sub(/.*fails: /, "", what); sub(/ taken by.*/, "", what); k = "leaks " what }
+			if (what ~ /is never released/) { sub(/ taken by .*/, "", what); sub(/.*: /, "", what); k = "leaks " what }
 			else if (what ~ /which is not held/) { sub(/.* releases /, "", what); sub(/, which.*/, "", what); k = "releases " what " not held" }
 			else if (what ~ /no such label/) k = "goto to a missing label"
+			else if (what ~ /takes it|is released only|is released on/) { sub(/ taken by .*| \(line [0-9]+\) releases .*/, "", what); k = "flags differ" }
 			else k = "other"
 			if (!(k in seen)) order[++n_k] = k
 			seen[k]++
