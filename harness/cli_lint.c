@@ -16,7 +16,9 @@ static const char usage_lint[] =
 	"acquire/release pairs of model/pairs.def. Reports each release of what\n"
 	"is not held and each acquisition never released, with the goto's line,\n"
 	"the failing step, the label and the resource. Every #if counts as taken.\n\n"
-	"  --json        the steps, gotos, labels, releases and findings as JSON\n"
+	"  --json        the checks, the straight path's acquisitions and releases,\n"
+	"                the gotos with what each holds, the labels with what each\n"
+	"                releases, and the findings, as JSON\n"
 	"  --emit-table  the table rows the model needs for this file\n"
 	"  --against P   compare the file's ladder with model version P's table\n\n"
 	"Exit status: 0 clean, 1 asymmetries (or differences, with --against),\n"
@@ -176,6 +178,19 @@ static void print_json(const struct lint_result *r)
 			}
 		printf("]}");
 	}
+	printf("],\"path\":[");
+	for (i = 0; i < r->npath; i++) {
+		printf("%s", i ? "," : "");
+		print_hold_json(r, &r->path[i]);
+	}
+	printf("],\"checks\":[");
+	for (i = 0; i < r->nchecks; i++) {
+		printf("%s{\"line\":%d,\"errno\":", i ? "," : "", r->checks[i].line);
+		json_str(r->checks[i].err);
+		printf(",\"cond\":");
+		json_str(r->checks[i].cond);
+		printf("}");
+	}
 	printf("],\"gotos\":[");
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
@@ -184,7 +199,7 @@ static void print_json(const struct lint_result *r)
 		json_str(g->label);
 		printf(",\"step\":");
 		json_str(g->step);
-		printf(",\"errno\":");
+		printf(",\"step_is_call\":%s,\"errno\":", g->step_is_call ? "true" : "false");
 		json_str(g->err);
 		printf(",\"held\":[");
 		for (k = 0; k < g->nheld; k++) {

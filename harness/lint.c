@@ -354,6 +354,12 @@ static void apply_calls(struct walker *w, int t0, int t1, struct held_set *hs,
 				join_cond(h.cond, sizeof(h.cond), w->cond, m[k]->cond, false);
 			else
 				snprintf(h.cond, sizeof(h.cond), "%s", w->cond);
+			if (w->r->npath < LINT_MAX_RELS) {
+				w->r->path[w->r->npath] = h;
+				join_cond(w->r->path[w->r->npath].cond, LINT_COND,
+					  m[k]->acquire ? "+" : "", h.cond, false);
+				w->r->npath++;
+			}
 			if (m[k]->acquire) {
 				held_add(hs, &h);
 				if (pend && pend->n < 8)

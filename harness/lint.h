@@ -107,6 +107,8 @@ struct lint_result {
 	struct lint_hold rels[LINT_MAX_RELS];	/* the ladder's releases, in order */
 	int rel_label[LINT_MAX_RELS];		/* the label each is under */
 	int nrels;
+	struct lint_hold path[LINT_MAX_RELS];	/* acquisitions (cond "+...") and releases before the success return, in order */
+	int npath;
 	struct lint_check checks[LINT_MAX_CHECKS];
 	int nchecks;
 	struct lint_issue issues[LINT_MAX_ISSUES];
