@@ -84,6 +84,26 @@ def main(tsv, md, svg):
     if missed:
         out.append("")
         out.append("Not detected within the budget: " + ", ".join("%s (%s, %s)" % m for m in missed))
+    # the summary: per engine and corpus, how many bugs every, some or no trial detected
+    summary = ["| engine | corpus | bugs | detected in every trial | in some | in none | median of the bugs' detect medians (s) |",
+               "|---|---|---|---|---|---|---|"]
+    for engine, corpus in sorted({(k[1], k[2]) for k in rows}):
+        keys = [k for k in rows if k[1] == engine and k[2] == corpus]
+        every = some = none = 0
+        meds = []
+        for k in keys:
+            det = [x[2] for x in rows[k]]
+            hit = sum(1 for t in det if t >= 0)
+            every += hit == len(det)
+            some += 0 < hit < len(det)
+            none += hit == 0
+            meds.append(median(det, budget[k]))
+        known = sorted(m for m in meds if m is not None)
+        mid = known[len(known) // 2] if known and len(known) == len(meds) else None
+        summary.append("| %s | %s | %d | %d | %d | %d | %s |" % (
+            engine, corpus, len(keys), every, some, none,
+            fmt(mid) if mid is not None else "- (%d bugs without one)" % (len(meds) - len(known))))
+    out = summary + [""] + out
     with open(md, "w") as f:
         f.write("\n".join(out) + "\n")
     # the plot: one row per bug, a bar per engine/corpus: restricted mean with its interval
