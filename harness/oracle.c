@@ -294,9 +294,21 @@ static void check_errno_spec(long ret)
 				 check_names[check], errno_name(err) ? errno_name(err) : "?", ret);
 }
 
+/* A site's place in the version's order of steps, -1 if it has none. */
+static int site_pos(int site)
+{
+	size_t i;
+
+	for (i = 0; i < profile->nr_sites; i++)
+		if (profile->sites[i].site == site)
+			return (int)i;
+	return -1;
+}
+
 /*
- * The state spec (state_spec.c): a success passed every refusal the world
- * imposes, and no call ran a step its arguments cannot reach.
+ * The state spec (state_spec.c): a call the world refuses fails there or
+ * before (never succeeds, never fails at a later step), and no call runs a
+ * step its arguments cannot reach.
  */
 static void check_state_spec(long ret)
 {
@@ -305,6 +317,7 @@ static void check_state_spec(long ret)
 	const struct reach_rule *reach;
 	struct spec_caller sc = { 0 };
 	struct spec_args a;
+	int site;
 
 	if (!t || !oracle_call)
 		return;
@@ -314,10 +327,18 @@ static void check_state_spec(long ret)
 		ledger_violation(V_unreachable, NR_KINDS,
 				 "the call ran %s, which needs %s", site_names[reach->site],
 				 reach->words);
-	refusal = ret >= 0 ? state_spec_refusal(profile, &a, &oracle_view) : NULL;
-	if (refusal)
+	refusal = state_spec_refusal(profile, &a, &oracle_view, &site);
+	if (!refusal)
+		return;
+	if (ret >= 0)
 		ledger_violation(V_precondition, NR_KINDS,
-				 "the call succeeded though %s refuses it (%s)",
+				 "the call succeeded though %s refuses it at %s (%s)",
+				 refusal->name, site_names[site], refusal->source);
+	else if (model_trace.failed_site != SITE_none && site_pos(site) >= 0 &&
+		 site_pos(model_trace.failed_site) > site_pos(site))
+		ledger_violation(V_precondition, NR_KINDS,
+				 "the call failed at %s, past %s where %s refuses it (%s)",
+				 site_names[model_trace.failed_site], site_names[site],
 				 refusal->name, refusal->source);
 }
 

@@ -33,8 +33,7 @@ void state_spec_view(const struct task_struct *caller, struct state_view *v)
 		if (!c)
 			continue;
 		v->cgroup_fd[fd].present = true;
-		v->cgroup_fd[fd].usable = !c->v1 && !c->removed && c->writable &&
-					  !c->domain_invalid && !c->subtree_control;
+		v->cgroup_fd[fd].dir = *c;
 	}
 }
 
@@ -56,19 +55,20 @@ static bool capable_any(const struct state_view *v, int kv, unsigned long long c
  * counted it (> limit, B17), the same bound. With CLONE_NEWUSER the 5.14+
  * count is the new namespace's, which the rule leaves alone.
  */
-static bool rlimit_nproc(const struct spec_args *a, const struct state_view *v, int kv)
+static int rlimit_nproc(const struct spec_args *a, const struct state_view *v, int kv)
 {
 	if (kv >= KV(5, 14, 0) && has(a, CLONE_NEWUSER))
-		return false;
+		return SITE_none;
 	return (unsigned long)v->nproc >= v->rlimit_nproc && !v->root_user &&
-	       !capable_any(v, kv, (1ULL << CAP_SYS_RESOURCE) | (1ULL << CAP_SYS_ADMIN));
+	       !capable_any(v, kv, (1ULL << CAP_SYS_RESOURCE) | (1ULL << CAP_SYS_ADMIN)) ?
+	       SITE_rlimit_nproc : SITE_none;
 }
 
 /* create_user_ns: a chrooted caller creates no user namespace (3.9+, B2). */
-static bool userns_chroot(const struct spec_args *a, const struct state_view *v, int kv)
+static int userns_chroot(const struct spec_args *a, const struct state_view *v, int kv)
 {
 	(void)kv;
-	return has(a, CLONE_NEWUSER) && v->chrooted;
+	return has(a, CLONE_NEWUSER) && v->chrooted ? SITE_userns_chroot : SITE_none;
 }
 
 /*
@@ -76,15 +76,28 @@ static bool userns_chroot(const struct spec_args *a, const struct state_view *v,
  * may write, a valid domain with no controllers enabled for its children
  * (B12: a v1 directory is EBADF).
  */
-static bool into_cgroup(const struct spec_args *a, const struct state_view *v, int kv)
+static int into_cgroup(const struct spec_args *a, const struct state_view *v, int kv)
 {
+	const struct cgroup *c;
+
 	(void)kv;
 	if (!has(a, CLONE_INTO_CGROUP))
-		return false;
+		return SITE_none;
 	if (a->cgroup < CGROUP_FD_FIRST || a->cgroup > CGROUP_FD_LAST ||
-	    a->cgroup >= (unsigned long long)v->open_fds)
-		return true;
-	return !v->cgroup_fd[a->cgroup].present || !v->cgroup_fd[a->cgroup].usable;
+	    a->cgroup >= (unsigned long long)v->open_fds || !v->cgroup_fd[a->cgroup].present)
+		return SITE_cgroup_fd;
+	c = &v->cgroup_fd[a->cgroup].dir;
+	if (c->removed)
+		return SITE_cgroup_removed;
+	if (c->v1)
+		return SITE_cgroup_v1;
+	if (!c->writable)
+		return SITE_cgroup_perm;
+	if (c->domain_invalid)
+		return SITE_cgroup_domain;
+	if (c->subtree_control)
+		return SITE_cgroup_busy;
+	return SITE_none;
 }
 
 #define KS "kernel-spec.md "
@@ -97,7 +110,7 @@ static const struct state_rule state_rules[] = {
 };
 
 const struct state_rule *state_spec_refusal(const struct profile *p, const struct spec_args *a,
-					    const struct state_view *v)
+					    const struct state_view *v, int *site)
 {
 	size_t i;
 
@@ -108,7 +121,8 @@ const struct state_rule *state_spec_refusal(const struct profile *p, const struc
 
 		if (p->kv < r->min_kv || (r->max_kv && p->kv >= r->max_kv))
 			continue;
-		if (r->refuses(a, v, p->kv))
+		*site = r->refuses(a, v, p->kv);
+		if (*site != SITE_none)
 			return r;
 	}
 	return NULL;

@@ -24,7 +24,8 @@ struct state_view {
 	unsigned long rlimit_nproc;	/* RLIMIT_NPROC */
 	bool chrooted;			/* the caller's root is not its mount namespace's */
 	struct {			/* the directory each cgroup fd names (5.7+) */
-		bool present, usable;	/* a cgroup directory; a live, writable v2 domain */
+		bool present;		/* a cgroup directory */
+		struct cgroup dir;	/* its state before the call */
 	} cgroup_fd[CGROUP_FD_LAST + 1];
 	int open_fds;			/* the caller's descriptors in use (max fd + 1) */
 };
@@ -33,13 +34,14 @@ struct state_view {
 void state_spec_view(const struct task_struct *caller, struct state_view *v);
 
 /*
- * A refusal the world imposes on a call: @refuses true means no call with
- * these arguments in this world may succeed. Each rule names the check.
+ * A refusal the world imposes on a call: @refuses returns the step (SITE_*)
+ * where the kernel refuses a call with these arguments in this world, or
+ * SITE_none. No such call may succeed, or fail at a step after that one.
  */
 struct state_rule {
 	const char *name;		/* the kernel's check, for the report */
 	int min_kv, max_kv;		/* KV() range it applies to (max 0: current) */
-	bool (*refuses)(const struct spec_args *a, const struct state_view *v, int kv);
+	int (*refuses)(const struct spec_args *a, const struct state_view *v, int kv);
 	const char *source;
 };
 
@@ -50,9 +52,9 @@ struct reach_rule {
 	const char *words;		/* what the call needs, in words */
 };
 
-/* The first world rule that refuses a call, or NULL. */
+/* The first world rule that refuses a call, or NULL; *site: the step that refuses. */
 const struct state_rule *state_spec_refusal(const struct profile *p, const struct spec_args *a,
-					    const struct state_view *v);
+					    const struct state_view *v, int *site);
 
 /* The first site in @t's reached set that @a cannot reach, or NULL. */
 const struct reach_rule *state_spec_unreachable(const struct profile *p, const struct spec_args *a,

@@ -374,9 +374,9 @@ static void test_errno_spec_oracle(const char *prof)
  * @bend changes the world after the spec's view is taken, as a model that
  * reads the wrong limit or forgets a refusal would.
  */
-static long clone_after_bend(unsigned long flags, void (*bend)(void))
+static long clone_after_bend(unsigned long flags, void (*bend)(void), int fail_site)
 {
-	struct fault_plan plan = { .site = SITE_none };
+	struct fault_plan plan = { .site = fail_site };
 	struct clone_call call;
 	long ret;
 
@@ -414,7 +414,7 @@ static void test_state_spec_oracle(const char *prof)
 	c.nproc = 2;
 	setup(prof);
 	world_setup(&c);
-	ret = clone_after_bend(SIGCHLD_FLAGS, raise_nproc_limit);
+	ret = clone_after_bend(SIGCHLD_FLAGS, raise_nproc_limit, SITE_none);
 	finish_clone(ret);
 	TEST_CHECK(ret > 0 && count(V_precondition) == 1,
 		   "%s: a success at the RLIMIT_NPROC limit fires precondition", prof);
@@ -424,10 +424,26 @@ static void test_state_spec_oracle(const char *prof)
 		c.chrooted = true;
 		setup(prof);
 		world_setup(&c);
-		ret = clone_after_bend(SIGCHLD_FLAGS | CLONE_NEWUSER, leave_chroot);
+		ret = clone_after_bend(SIGCHLD_FLAGS | CLONE_NEWUSER, leave_chroot, SITE_none);
 		finish_clone(ret);
 		TEST_CHECK(ret > 0 && count(V_precondition) == 1,
 			   "%s: a user namespace made from a chroot fires precondition", prof);
+
+		setup(prof);
+		world_setup(&c);
+		ret = clone_after_bend(SIGCHLD_FLAGS | CLONE_NEWUSER, leave_chroot,
+				       SITE_create_user_ns);
+		finish_clone(ret);
+		TEST_CHECK(ret == -ENOMEM && count(V_precondition) == 1,
+			   "%s: a failure past the chroot refusal fires precondition", prof);
+
+		setup(prof);
+		world_setup(&c);
+		ret = clone_after_bend(SIGCHLD_FLAGS | CLONE_NEWUSER, leave_chroot,
+				       SITE_userns_depth);
+		finish_clone(ret);
+		TEST_CHECK(ret < 0 && unknown() == 0,
+			   "%s: a failure before the chroot refusal is quiet", prof);
 	}
 
 	setup(prof);
