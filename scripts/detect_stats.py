@@ -106,21 +106,29 @@ def main(tsv, md, svg):
     out = summary + [""] + out
     with open(md, "w") as f:
         f.write("\n".join(out) + "\n")
-    # the plot: one row per bug, a bar per engine/corpus: restricted mean with its interval
+    # the plot: one row per bug, a bar per engine/corpus: restricted mean with its interval,
+    # on an axis that ends at the slowest interval (or the budget), with ticks
     width, row_h, left = 900, 16, 260
     height = 40 + row_h * len(stats)
-    bmax = max((s[4] for s in stats), default=1)
+    budget_max = max((s[4] for s in stats), default=1)
+    top = max((s[3] for s in stats), default=1)
+    nice = [n * 10 ** e for e in range(-1, 4) for n in (1, 2, 5)]
+    xmax = min([n for n in nice if n >= top * 1.05] or [budget_max])
+    xmax = min(xmax, budget_max) if top >= budget_max * 0.95 else xmax
     colors = {"afl": "#c44", "libfuzzer": "#46c"}
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="monospace" font-size="10">' % (width, height + 20),
-             '<text x="10" y="16" font-size="12">time to detect (Kaplan-Meier restricted mean, 95%% interval; budget %.0f s): afl red, libFuzzer blue</text>' % bmax]
+    x = lambda t: left + (width - left - 20) * min(t, xmax) / xmax
+    parts = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="monospace" font-size="10">' % (width, height + 30),
+             '<text x="10" y="16" font-size="12">time to detect, s (Kaplan-Meier restricted mean and 95%% interval; budget %.0f s): AFL++ red, libFuzzer blue</text>' % budget_max]
     for i, ((bug, engine, corpus), mean, lo, hi, b) in enumerate(stats):
         y = 34 + i * row_h
-        x = lambda t: left + (width - left - 20) * t / bmax
         parts.append('<text x="10" y="%d">%s %s %s</text>' % (y + 4, bug, engine, corpus))
         parts.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="%s"/>' % (x(lo), y, x(hi), y, colors.get(engine, "#444")))
         parts.append('<circle cx="%.1f" cy="%d" r="3" fill="%s"/>' % (x(mean), y, colors.get(engine, "#444")))
     parts.append('<line x1="%d" y1="26" x2="%d" y2="%d" stroke="#999"/>' % (left, left, height))
-    parts.append("</svg>")
+    for k in range(5):
+        t = xmax * k / 4
+        parts.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#999"/>' % (x(t), height, x(t), height + 4))
+        parts.append('<text x="%.1f" y="%d" text-anchor="middle">%g</text>' % (x(t), height + 16, round(t, 2)))
     with open(svg, "w") as f:
         f.write("\n".join(parts) + "\n")
 
