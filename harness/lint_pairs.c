@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The acquire/release table of model/pairs.def as C tables, and how a call in the source is matched to its rows. */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <string.h>
+
+#include "lint_int.h"
+
+const char *const lint_res_names[NR_LINT_RES] = {
+#define PAIR_RES(r, req, why) #r,
+#define PAIR_ACQ(r, call, arg)
+#define PAIR_ACQ_IF(r, call, arg, cond)
+#define PAIR_REL(r, call, arg)
+#define PAIR_STEP(call, site)
+#define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, call, arg)
+#include "pairs.def"
+#undef PAIR_RES
+#undef PAIR_ACQ
+#undef PAIR_ACQ_IF
+#undef PAIR_REL
+#undef PAIR_STEP
+#undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
+};
+
+static const struct { bool required; const char *why; } res_rows[NR_LINT_RES] = {
+#define PAIR_RES(r, req, w) { req, w },
+#define PAIR_ACQ(r, call, arg)
+#define PAIR_ACQ_IF(r, call, arg, cond)
+#define PAIR_REL(r, call, arg)
+#define PAIR_STEP(call, site)
+#define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, call, arg)
+#include "pairs.def"
+#undef PAIR_RES
+#undef PAIR_ACQ
+#undef PAIR_ACQ_IF
+#undef PAIR_REL
+#undef PAIR_STEP
+#undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
+};
+
+static const struct pair_call pair_calls[] = {
+#define PAIR_RES(r, req, why)
+#define PAIR_ACQ(r, c, a) { LR_##r, true, c, a, false, "" },
+#define PAIR_ACQ_IF(r, c, a, k) { LR_##r, true, c, a, false, k },
+#define PAIR_REL(r, c, a) { LR_##r, false, c, a, false, "" },
+#define PAIR_STEP(call, site)
+#define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, c, a) { LR_##r, false, c, a, true, "" },
+#include "pairs.def"
+#undef PAIR_RES
+#undef PAIR_ACQ
+#undef PAIR_ACQ_IF
+#undef PAIR_REL
+#undef PAIR_STEP
+#undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
+};
+
+static const struct { const char *call, *site; } step_sites[] = {
+#define PAIR_RES(r, req, why)
+#define PAIR_ACQ(r, c, a)
+#define PAIR_ACQ_IF(r, c, a, k)
+#define PAIR_REL(r, c, a)
+#define PAIR_STEP(c, s) { c, #s },
+#define PAIR_PARTIAL(r, call)
+#define PAIR_REL_IF_HELD(r, call, arg)
+#include "pairs.def"
+#undef PAIR_RES
+#undef PAIR_ACQ
+#undef PAIR_ACQ_IF
+#undef PAIR_REL
+#undef PAIR_STEP
+#undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
+};
+
+static const struct { int res; const char *call; } partials[] = {
+#define PAIR_RES(r, req, why)
+#define PAIR_ACQ(r, c, a)
+#define PAIR_ACQ_IF(r, c, a, k)
+#define PAIR_REL(r, c, a)
+#define PAIR_STEP(c, s)
+#define PAIR_PARTIAL(r, c) { LR_##r, c },
+#define PAIR_REL_IF_HELD(r, call, arg)
+#include "pairs.def"
+#undef PAIR_RES
+#undef PAIR_ACQ
+#undef PAIR_ACQ_IF
+#undef PAIR_REL
+#undef PAIR_STEP
+#undef PAIR_PARTIAL
+#undef PAIR_REL_IF_HELD
+};
+
+bool lint_is_partial(const struct lint_hold *h)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(partials) / sizeof(partials[0]); i++)
+		if (partials[i].res == h->res && !strcmp(partials[i].call, h->call))
+			return true;
+	return false;
+}
+
+#define NR_PAIR_CALLS (sizeof(pair_calls) / sizeof(pair_calls[0]))
+
+const char *lint_step_site(const char *call, int nth)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(step_sites) / sizeof(step_sites[0]); i++)
+		if (!strcmp(step_sites[i].call, call) && nth-- == 0)
+			return step_sites[i].site;
+	return NULL;
+}
+
+const char *lint_step_row(size_t i, const char **site)
+{
+	if (i >= sizeof(step_sites) / sizeof(step_sites[0]))
+		return NULL;
+	*site = step_sites[i].site;
+	return step_sites[i].call;
+}
+
+int lint_release_of(const char *call)
+{
+	size_t i;
+
+	for (i = 0; i < NR_PAIR_CALLS; i++)
+		if (!pair_calls[i].acquire && !strcmp(pair_calls[i].call, call))
+			return pair_calls[i].res;
+	return -1;
+}
+
+bool lint_res_required(int res, const char **why)
+{
+	if (why)
+		*why = res_rows[res].why;
+	return res_rows[res].required;
+}
+
+
+/* @a @sep @b (or "!(@b)" when @negate) into @dst, cut to fit. */
+void lint_join(char *dst, size_t size, const char *a, const char *b, bool negate)
+{
+	size_t n = 0;
+	const char *parts[5] = { a, *a ? " && " : "", negate ? "!(" : "", b, negate ? ")" : "" };
+	int i;
+
+	for (i = 0; i < 5; i++)
+		for (const char *c = parts[i]; *c && n + 1 < size; c++)
+			dst[n++] = *c;
+	dst[n] = 0;
+}
+
+void lint_add_issue(struct lint_result *r, const struct lint_issue *is)
+{
+	if (r->nissues == LINT_MAX_ISSUES) {
+		r->overflow = true;
+		return;
+	}
+	r->issues[r->nissues++] = *is;
+}
+
+int lint_find_calls(const struct lint_src *src, int t0, int t1, struct call_ref *out, int max)
+{
+	int i, n = 0;
+
+	for (i = t0; i + 1 < t1 && n < max; i++) {
+		int depth = 0, j;
+
+		if (src->toks[i].type != LT_ID || !lint_tok_is(src, i + 1, "("))
+			continue;
+		for (j = i + 1; j < t1; j++) {
+			if (lint_tok_is(src, j, "("))
+				depth++;
+			else if (lint_tok_is(src, j, ")") && --depth == 0)
+				break;
+		}
+		out[n++] = (struct call_ref){ i, i + 2, j };
+	}
+	return n;
+}
+
+static bool args_have(const struct lint_src *src, const struct call_ref *c, const char *arg)
+{
+	int i;
+
+	if (!*arg)
+		return true;
+	for (i = c->a0; i < c->a1; i++)
+		if (src->toks[i].type == LT_ID && src->toks[i].len >= (int)strlen(arg) &&
+		    memmem(src->toks[i].s, (size_t)src->toks[i].len, arg, strlen(arg)))
+			return true;
+	return false;
+}
+
+/* Pair rows matching a call, in table order; returns how many. */
+int lint_match_pairs(const struct lint_src *src, const struct call_ref *c,
+		       const struct pair_call **out, int max)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < NR_PAIR_CALLS && n < max; i++)
+		if (lint_tok_is(src, c->name, pair_calls[i].call) && args_have(src, c, pair_calls[i].arg))
+			out[n++] = &pair_calls[i];
+	return n;
+}
