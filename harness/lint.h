@@ -9,20 +9,7 @@
 
 enum lint_res {
 #define PAIR_RES(r, req, why) LR_##r,
-#define PAIR_ACQ(r, call, arg)
-#define PAIR_ACQ_IF(r, call, arg, cond)
-#define PAIR_REL(r, call, arg)
-#define PAIR_STEP(call, site)
-#define PAIR_PARTIAL(r, call)
-#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
-#undef PAIR_RES
-#undef PAIR_ACQ
-#undef PAIR_ACQ_IF
-#undef PAIR_REL
-#undef PAIR_STEP
-#undef PAIR_PARTIAL
-#undef PAIR_REL_IF_HELD
 	NR_LINT_RES
 };
 

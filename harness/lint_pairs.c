@@ -8,92 +8,30 @@
 
 const char *const lint_res_names[NR_LINT_RES] = {
 #define PAIR_RES(r, req, why) #r,
-#define PAIR_ACQ(r, call, arg)
-#define PAIR_ACQ_IF(r, call, arg, cond)
-#define PAIR_REL(r, call, arg)
-#define PAIR_STEP(call, site)
-#define PAIR_PARTIAL(r, call)
-#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
-#undef PAIR_RES
-#undef PAIR_ACQ
-#undef PAIR_ACQ_IF
-#undef PAIR_REL
-#undef PAIR_STEP
-#undef PAIR_PARTIAL
-#undef PAIR_REL_IF_HELD
 };
 
 static const struct { bool required; const char *why; } res_rows[NR_LINT_RES] = {
 #define PAIR_RES(r, req, w) { req, w },
-#define PAIR_ACQ(r, call, arg)
-#define PAIR_ACQ_IF(r, call, arg, cond)
-#define PAIR_REL(r, call, arg)
-#define PAIR_STEP(call, site)
-#define PAIR_PARTIAL(r, call)
-#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
-#undef PAIR_RES
-#undef PAIR_ACQ
-#undef PAIR_ACQ_IF
-#undef PAIR_REL
-#undef PAIR_STEP
-#undef PAIR_PARTIAL
-#undef PAIR_REL_IF_HELD
 };
 
 static const struct pair_call pair_calls[] = {
-#define PAIR_RES(r, req, why)
 #define PAIR_ACQ(r, c, a) { LR_##r, true, c, a, false, "" },
 #define PAIR_ACQ_IF(r, c, a, k) { LR_##r, true, c, a, false, k },
 #define PAIR_REL(r, c, a) { LR_##r, false, c, a, false, "" },
-#define PAIR_STEP(call, site)
-#define PAIR_PARTIAL(r, call)
 #define PAIR_REL_IF_HELD(r, c, a) { LR_##r, false, c, a, true, "" },
 #include "pairs.def"
-#undef PAIR_RES
-#undef PAIR_ACQ
-#undef PAIR_ACQ_IF
-#undef PAIR_REL
-#undef PAIR_STEP
-#undef PAIR_PARTIAL
-#undef PAIR_REL_IF_HELD
 };
 
 static const struct { const char *call, *site; } step_sites[] = {
-#define PAIR_RES(r, req, why)
-#define PAIR_ACQ(r, c, a)
-#define PAIR_ACQ_IF(r, c, a, k)
-#define PAIR_REL(r, c, a)
 #define PAIR_STEP(c, s) { c, #s },
-#define PAIR_PARTIAL(r, call)
-#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
-#undef PAIR_RES
-#undef PAIR_ACQ
-#undef PAIR_ACQ_IF
-#undef PAIR_REL
-#undef PAIR_STEP
-#undef PAIR_PARTIAL
-#undef PAIR_REL_IF_HELD
 };
 
 static const struct { int res; const char *call; } partials[] = {
-#define PAIR_RES(r, req, why)
-#define PAIR_ACQ(r, c, a)
-#define PAIR_ACQ_IF(r, c, a, k)
-#define PAIR_REL(r, c, a)
-#define PAIR_STEP(c, s)
 #define PAIR_PARTIAL(r, c) { LR_##r, c },
-#define PAIR_REL_IF_HELD(r, call, arg)
 #include "pairs.def"
-#undef PAIR_RES
-#undef PAIR_ACQ
-#undef PAIR_ACQ_IF
-#undef PAIR_REL
-#undef PAIR_STEP
-#undef PAIR_PARTIAL
-#undef PAIR_REL_IF_HELD
 };
 
 bool lint_is_partial(const struct lint_hold *h)
