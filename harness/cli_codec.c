@@ -138,6 +138,16 @@ static void entry(const char *prefix, const char *name, unsigned long long v, in
 	printf("\"\n");
 }
 
+static void bytes_entry(const char *name, const uint8_t *b, size_t n)
+{
+	size_t i;
+
+	printf("%s=\"", name);
+	for (i = 0; i < n; i++)
+		printf("\\x%02x", b[i]);
+	printf("\"\n");
+}
+
 static void dict_common(void)
 {
 	size_t i;
@@ -156,6 +166,7 @@ static void dict_common(void)
 int cmd_dict(int argc, char **argv)
 {
 	const struct fuzz_target *t;
+	uint8_t op[CODEC_OP_SIZE];
 	const char *path;
 	int status;
 	size_t i;
@@ -190,13 +201,10 @@ int cmd_dict(int argc, char **argv)
 	for (i = 1; i < NR_SITES; i++)
 		entry("site_", site_names[i], i, 1);
 	printf("# whole operations: a fork with SIGCHLD, an exit of task 1\n");
-	printf("op_fork=\"");
-	for (i = 0; i < CODEC_OP_SIZE; i++)
-		printf("\\x%02x", i == 6 ? SIGCHLD : 0);
-	printf("\"\nop_exit=\"\\x01");
-	for (i = 1; i < CODEC_OP_SIZE; i++)
-		printf("\\x00");
-	printf("\"\n");
+	codec_op_fork(op);
+	bytes_entry("op_fork", op, CODEC_OP_SIZE);
+	codec_op_exit(op);
+	bytes_entry("op_exit", op, CODEC_OP_SIZE);
 	return 0;
 }
 

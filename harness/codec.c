@@ -121,7 +121,7 @@ static void decode_op(const uint8_t *o, const struct profile *p, int clones,
 		clone_call_clone3(c);
 	else
 		clone_call_legacy(c, 0, 0);
-	c->flags = get_le(o + 8, 8);
+	c->flags = get_le(o + CODEC_OP_FLAGS_AT, 8);
 	c->tls = get_le(o + 16, 8);
 	c->stack = get_le(o + 32, 8);
 	for (i = 0; i < NR_PTR_BITS; i++)
@@ -202,7 +202,7 @@ static void encode_op(const struct op *op, uint8_t *o)
 			ptrs |= encode_ptr(c, i) << (2 * i);
 	o[6] = (uint8_t)ptrs;
 	o[7] = (uint8_t)(ptrs >> 8 | (c->tail_nonzero ? 4u : 0u));
-	put_le(o + 8, c->flags, 8);
+	put_le(o + CODEC_OP_FLAGS_AT, c->flags, 8);
 	put_le(o + 16, c->tls, 8);
 	put_le(o + 32, c->stack, 8);
 	if (op->kind != OP_CLONE3)
@@ -246,4 +246,16 @@ size_t scenario_encode(const struct scenario *s, uint8_t *buf)
 	for (i = 0; i < s->nr_ops; i++, off += CODEC_OP_SIZE)
 		encode_op(&s->ops[i], buf + off);
 	return off;
+}
+
+void codec_op_fork(uint8_t *op)
+{
+	memset(op, 0, CODEC_OP_SIZE);
+	put_le(op + CODEC_OP_FLAGS_AT, SIGCHLD, 8);
+}
+
+void codec_op_exit(uint8_t *op)
+{
+	memset(op, 0, CODEC_OP_SIZE);
+	op[0] = 1;
 }

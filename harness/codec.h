@@ -53,6 +53,7 @@
 #define CODEC_INTS_AT		15
 #define CODEC_HEADER_SIZE	(CODEC_INTS_AT + 4 * CODEC_NR_INTS)
 #define CODEC_OP_SIZE		72
+#define CODEC_OP_FLAGS_AT	8	/* an operation's flags */
 #define CODEC_SET_TID_VALS	4
 #define CODEC_MAX_SIZE		(CODEC_HEADER_SIZE + MAX_OPS * CODEC_OP_SIZE)
 
@@ -62,5 +63,9 @@ int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
 
 /* Encode @s into @buf (CODEC_MAX_SIZE bytes); return the length. */
 size_t scenario_encode(const struct scenario *s, uint8_t *buf);
+
+/* The dictionary's whole operations (CODEC_OP_SIZE bytes at @op). */
+void codec_op_fork(uint8_t *op);	/* clone(SIGCHLD) by the caller, no fault */
+void codec_op_exit(uint8_t *op);	/* task 1 exits */
 
 #endif

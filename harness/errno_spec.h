@@ -10,7 +10,7 @@
 #include "syscall.h"
 
 /*
- * Written from /work/shared/reference/kernel-spec.md (§4.1 v4.0, §4.2
+ * Written from kernel-spec.md (§4.1 v4.0, §4.2
  * v2.6.32) and docs/kernel-6.18.md (§2 clone(), §3 clone3 C1-C9 and V1-V5,
  * §4 K1, §5.1 P1-P7), never from the model's check code. Rule ids and
  * errnos are the CHECK_ROWs of model/<version>/table.def, in table order.

@@ -143,9 +143,27 @@ static void test_fields(void)
 		   "uid bytes");
 }
 
+/* The dictionary's whole operations decode to what their names say. */
+static void test_dict_ops(void)
+{
+	uint8_t buf[CODEC_HEADER_SIZE + 2 * CODEC_OP_SIZE] = { CODEC_VERSION, 1 };
+	struct scenario s;
+	char err[256];
+
+	codec_op_fork(buf + CODEC_HEADER_SIZE);
+	codec_op_exit(buf + CODEC_HEADER_SIZE + CODEC_OP_SIZE);
+	TEST_CHECK(!scenario_decode(buf, sizeof(buf), &s, err, sizeof(err)) && s.nr_ops == 2,
+		   "op_fork and op_exit decode to two operations");
+	TEST_CHECK(s.ops[0].kind == OP_CLONE && s.ops[0].task == 0 &&
+		   s.ops[0].call.flags == SIGCHLD && s.ops[0].plan.site == SITE_none,
+		   "op_fork is clone(SIGCHLD) by the caller without a fault");
+	TEST_CHECK(s.ops[1].kind == OP_EXIT && s.ops[1].task == 1, "op_exit is task 1 exiting");
+}
+
 int main(void)
 {
 	test_layout();
+	test_dict_ops();
 	test_rejects();
 	test_fields();
 	test_random(&fuzz_targets[TARGET_scenario], CODEC_HEADER_SIZE + 6 * CODEC_OP_SIZE);
