@@ -67,6 +67,18 @@ export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AF
 export ASAN_OPTIONS=abort_on_error=1:detect_leaks=0:symbolize=0
 export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1
 
+# reap DIR: kill what is left of a trial whose canaries go to DIR. afl-fuzz
+# puts its fork server in a session of its own, and the persistent-mode
+# child it leaves stopped outlives both; the environment tells them apart.
+reap() {
+	for e in /proc/[0-9]*/environ; do
+		if tr '\0' '\n' <"$e" 2>/dev/null | grep -qx "CLONEFUZZ_CANARY_DIR=$1"; then
+			p=${e#/proc/}
+			kill -KILL "${p%/environ}" 2>/dev/null || true
+		fi
+	done
+}
+
 # trial BUG ENGINE CORPUS N: one run, one line of results.tsv
 trial() {
 	t=$out/trials/$1-$2-$3-$4
@@ -75,14 +87,15 @@ trial() {
 	if [ "$3" = seeds ]; then in=$seeds; else in=$empty; fi
 	start=$(date +%s.%N)
 	if [ "$2" = afl ]; then
-		# its own process group: afl-fuzz stopping at a crash leaves its
-		# fork server behind, stopped, and the group takes it down with it
+		# its own session, killed whole when it ends; reap then takes what
+		# left that session (the fork server's and its stopped child)
 		CLONEFUZZ_BUG=$1 CLONEFUZZ_CANARY_DIR=$t/canary AFL_NO_AFFINITY=1 AFL_BENCH_UNTIL_CRASH=1 \
 			setsid afl-fuzz -V "$budget" -c 0 -m none -t 1000+ -i "$in" -o "$t/work" -x "$dict" \
 			-- "$root/build/afl/fuzz_scenario" >"$t/log" 2>&1 &
 		afl=$!
 		wait "$afl" || true
 		kill -KILL -- "-$afl" 2>/dev/null || true
+		reap "$t/canary"
 	else
 		cp "$in"/* "$t/work/" 2>/dev/null || true
 		CLONEFUZZ_BUG=$1 CLONEFUZZ_CANARY_DIR=$t/canary \
