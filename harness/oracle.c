@@ -322,7 +322,7 @@ static void check_state_spec(long ret)
 	if (!t || !oracle_call)
 		return;
 	errno_spec_decode(profile, oracle_call, &sc, &a);
-	reach = state_spec_unreachable(profile, &a, &model_trace);
+	reach = state_spec_unreachable(profile, &a, &oracle_view, &model_trace);
 	if (reach)
 		ledger_violation(V_unreachable, NR_KINDS,
 				 "the call ran %s, which needs %s", site_names[reach->site],

@@ -462,6 +462,26 @@ static void test_state_spec_oracle(const char *prof)
 	TEST_CHECK(ret > 0 && unknown() == 0, "%s: the same step with CLONE_NEWPID is quiet (%ld)", prof, ret);
 	if (unknown())
 		dump();
+
+	/* a pending time namespace builds a new nsproxy without CLONE_NEW*, but not with CLONE_VM */
+	if (profile->kv >= KV(5, 6, 0)) {
+		world_config_default(&c);
+		c.timens_pending = true;
+		setup(prof);
+		world_setup(&c);
+		ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+		finish_clone(ret);
+		TEST_CHECK(ret > 0 && unknown() == 0,
+			   "%s: a fork into a pending time namespace runs newipc_sysvsem quietly", prof);
+
+		setup(prof);
+		world_setup(&c);
+		ret = start_clone(SIGCHLD_FLAGS | CLONE_VM, SITE_none);
+		model_trace.reached[SITE_newipc_sysvsem / 8] |= 1U << (SITE_newipc_sysvsem % 8);
+		finish_clone(ret);
+		TEST_CHECK(ret > 0 && count(V_unreachable) == 1,
+			   "%s: newipc_sysvsem run by a CLONE_VM fork fires unreachable", prof);
+	}
 }
 
 /* The per-flag shape: a child that copies what it should share, or has the wrong parent or exit signal. */
