@@ -38,12 +38,36 @@ static void canary(const char *what)
 	close(fd);
 }
 
+/* Does the faithful model make an oracle fire on @s as well? */
+static bool faithful_fires(const struct scenario *s)
+{
+	struct run_summary sum;
+	int bug = model_bug;
+
+	model_bug = BUG_none;
+	run_scenario(s, NULL, NULL, &sum);
+	model_bug = bug;
+	return sum.violations > 0;
+}
+
+/*
+ * The detection benchmark's canaries: the first input that reaches the bug's
+ * code, the first that makes the model behave otherwise than without the bug
+ * (triggered), the first an oracle fires on (detected). An oracle that fires
+ * on the faithful model too is a false alarm, not a detection of the bug.
+ */
 static void canaries(const struct scenario *s, bool detected)
 {
 	int bug = model_bug;
 	uint64_t with, without;
 
-	if (!canary_dir || !bug || !bug_reached)
+	if (!canary_dir || !bug)
+		return;
+	if (detected && faithful_fires(s)) {
+		canary("false_alarm");
+		return;
+	}
+	if (!bug_reached)
 		return;
 	if (!reach_done) {
 		canary("reached");

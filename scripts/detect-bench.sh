@@ -17,9 +17,12 @@
 # Each trial fuzzes fuzz_scenario with CLONEFUZZ_BUG set; the target writes
 # canaries (CLONEFUZZ_CANARY_DIR) the first time the bug's code is reached,
 # the first input on which the bug changes what the model does (triggered),
-# and the first detection. Trials that never detect are censored at the
-# budget. scripts/detect_stats.py turns results.tsv into a Markdown table
-# (median, and Kaplan-Meier restricted mean with a 95% interval) and an SVG.
+# and the first detection. An oracle that fires on the faithful model too is
+# a false alarm (a harness or model bug), not a detection: the trial stops
+# there, is censored there, its input is kept, and the script exits 1.
+# Trials that never detect are censored at the budget.
+# scripts/detect_stats.py turns results.tsv into a Markdown table (median,
+# and Kaplan-Meier restricted mean with a 95% interval) and an SVG.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,7 +38,7 @@ while [ $# -gt 0 ]; do
 	--jobs) jobs=${2:?}; shift ;;
 	--out) out=${2:?}; shift ;;
 	--no-deps) deps= ;;
-	-h|--help) sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '3,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see --help)" ;;
 	esac
 	shift
@@ -72,7 +75,7 @@ export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1
 # child it leaves stopped outlives both; the environment tells them apart.
 reap() {
 	for e in /proc/[0-9]*/environ; do
-		if tr '\0' '\n' <"$e" 2>/dev/null | grep -qx "CLONEFUZZ_CANARY_DIR=$1"; then
+		if tr '\0' '\n' 2>/dev/null <"$e" | grep -qx "CLONEFUZZ_CANARY_DIR=$1"; then
 			p=${e#/proc/}
 			kill -KILL "${p%/environ}" 2>/dev/null || true
 		fi
@@ -104,7 +107,7 @@ trial() {
 			-artifact_prefix="$t/" "$t/work" >"$t/log" 2>&1 || true
 	fi
 	line="$1	$2	$3	$4	$budget"
-	for c in reached triggered detected; do
+	for c in reached triggered detected false_alarm; do
 		if [ -s "$t/canary/$c" ]; then
 			line="$line	$(awk -v s="$start" '{ d = $1 - s; printf "%.2f", d < 0 ? 0 : d }' "$t/canary/$c")"
 		else
@@ -112,10 +115,14 @@ trial() {
 		fi
 	done
 	echo "$line" >>"$out/results.tsv"
+	# a false alarm is a harness or model bug: keep its input (libFuzzer's is $t/crash-*)
+	if [ -s "$t/canary/false_alarm" ] && [ -d "$t/work/default/crashes" ]; then
+		cp "$t/work/default/crashes"/id* "$t/" 2>/dev/null || true
+	fi
 	rm -rf "$t/work"
 }
 
-printf 'bug\tengine\tcorpus\ttrial\tbudget\treached\ttriggered\tdetected\n' >"$out/results.tsv"
+printf 'bug\tengine\tcorpus\ttrial\tbudget\treached\ttriggered\tdetected\tfalse_alarm\n' >"$out/results.tsv"
 running=0
 n=0
 for bug in $(echo "$bugs" | tr , ' '); do
@@ -140,3 +147,8 @@ done
 wait
 python3 scripts/detect_stats.py "$out/results.tsv" "$out/report.md" "$out/plot.svg"
 echo "detect-bench.sh: $out/report.md, $out/plot.svg" >&2
+alarms=$(awk -F '\t' 'NR > 1 && $9 >= 0' "$out/results.tsv" | wc -l)
+if [ "$alarms" -gt 0 ]; then
+	echo "detect-bench.sh: $alarms trial(s) ended on a false alarm (an oracle firing on the faithful model); inputs in $out/trials/*/" >&2
+	exit 1
+fi

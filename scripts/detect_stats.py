@@ -6,9 +6,11 @@ import sys
 from collections import defaultdict
 
 
-def km_rmst(times, budget):
-    """Restricted mean time to detection up to the budget; censored trials have time -1."""
-    events = sorted((t, 1) if t >= 0 else (budget, 0) for t in times)
+def km_rmst(times, budget, censor=None):
+    """Restricted mean time to detection up to the budget; censored trials have time -1
+    and are censored at their censor time (default: the budget)."""
+    censor = censor or [budget] * len(times)
+    events = sorted((t, 1) if t >= 0 else (min(c, budget), 0) for t, c in zip(times, censor))
     n = len(events)
     surv, last_t, area, steps = 1.0, 0.0, 0.0, []
     at_risk = n
@@ -61,29 +63,42 @@ def main(tsv, md, svg):
     with open(tsv) as f:
         next(f)
         for line in f:
-            bug, engine, corpus, _trial, b, reach, trig, det = line.rstrip("\n").split("\t")
+            cols = line.rstrip("\n").split("\t")
+            bug, engine, corpus, _trial, b, reach, trig, det = cols[:8]
+            # a false alarm (an oracle that fires on the faithful model too) ends the
+            # trial: it is censored there
+            alarm = float(cols[8]) if len(cols) > 8 else -1.0
             key = (bug, engine, corpus)
-            rows[key].append((float(reach), float(trig), float(det)))
+            rows[key].append((float(reach), float(trig), float(det), alarm))
             budget[key] = float(b)
     out = ["| bug | engine | corpus | detected | reach median (s) | trigger median (s) | detect median (s) | detect restricted mean (s) [95% CI] |",
            "|---|---|---|---|---|---|---|---|"]
     stats = []
     missed = []
+    alarms = []
     for key in sorted(rows):
         b = budget[key]
         r = rows[key]
         det = [x[2] for x in r]
-        mean, lo, hi = km_rmst(det, b)
+        mean, lo, hi = km_rmst(det, b, [x[3] if x[3] >= 0 else b for x in r])
         k = sum(1 for t in det if t >= 0)
+        fa = sum(1 for x in r if x[2] < 0 and x[3] >= 0)
         stats.append((key, mean, lo, hi, b))
         if not k:
             missed.append(key)
-        out.append("| %s | %s | %s | %d/%d | %s | %s | %s | %.1f [%.1f, %.1f] |" % (
-            key[0], key[1], key[2], k, len(r), fmt(median([x[0] for x in r], b)),
+        if fa:
+            alarms.append(key + (fa,))
+        out.append("| %s | %s | %s | %d/%d%s | %s | %s | %s | %.1f [%.1f, %.1f] |" % (
+            key[0], key[1], key[2], k, len(r), " (%d false alarm)" % fa if fa else "",
+            fmt(median([x[0] for x in r], b)),
             fmt(median([x[1] for x in r], b)), fmt(median(det, b)), mean, lo, hi))
     if missed:
         out.append("")
         out.append("Not detected within the budget: " + ", ".join("%s (%s, %s)" % m for m in missed))
+    if alarms:
+        out.append("")
+        out.append("False alarms (an oracle fired on the faithful model too; the trial stopped and is "
+                   "censored there): " + ", ".join("%s (%s, %s): %d" % a for a in alarms))
     # the summary: per engine and corpus, how many bugs every, some or no trial detected
     summary = ["| engine | corpus | bugs | detected in every trial | in some | in none | median of the bugs' detect medians (s) |",
                "|---|---|---|---|---|---|---|"]
