@@ -84,10 +84,13 @@ export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 status_afl() {
 	for s in "$out"/sync/*/fuzzer_stats; do
 		[ -e "$s" ] || continue
+		# exec/s over the whole run: afl-fuzz's own execs_per_sec is
+		# taken over the last moments, absurd right after the dry run
 		awk -F' *: *' -v n="$(basename "$(dirname "$s")")" '
 			{ v[$1] = $2 }
-			END { printf "  %-5s execs %s  exec/s %s  corpus %s  crashes %s  stability %s\n",
-			      n, v["execs_done"], v["execs_per_sec"], v["corpus_count"],
+			END { r = v["run_time"] + 0
+			      printf "  %-5s execs %s  exec/s %s  corpus %s  crashes %s  stability %s\n",
+			      n, v["execs_done"], r > 0 ? sprintf("%.0f", v["execs_done"] / r) : "-", v["corpus_count"],
 			      v["saved_crashes"] != "" ? v["saved_crashes"] : v["unique_crashes"], v["stability"] }' "$s"
 	done
 }
