@@ -90,7 +90,7 @@ status_afl() {
 			{ v[$1] = $2 }
 			END { r = v["run_time"] + 0
 			      printf "  %-5s execs %s  exec/s %s  corpus %s  crashes %s  stability %s\n",
-			      n, v["execs_done"], r > 0 ? sprintf("%.0f", v["execs_done"] / r) : "-", v["corpus_count"],
+			      n, v["execs_done"], (r > 0 ? sprintf("%.0f", v["execs_done"] / r) : "-"), v["corpus_count"],
 			      v["saved_crashes"] != "" ? v["saved_crashes"] : v["unique_crashes"], v["stability"] }' "$s"
 	done
 }
