@@ -387,28 +387,34 @@ void errno_spec_decode(const struct profile *p, const struct clone_call *c,
 	a->stack = c->stack;
 }
 
-int errno_spec_predict(const struct profile *p, const struct clone_call *c,
-		       const struct spec_caller *caller, int *check)
+int errno_spec_predict_args(const struct profile *p, const struct spec_args *a, int *check)
 {
 	const struct spec_version *v = version_of(p);
-	struct spec_args a;
 	size_t i;
 
 	*check = CHECK_none;
 	if (!v)
 		return -1;
-	if (c->entry == ENTRY_clone3 && !v->clone3)
+	if (a->entry == ENTRY_clone3 && !v->clone3)
 		return ENOSYS;
-	errno_spec_decode(p, c, caller, &a);
 	for (i = 0; i < v->nr_rules; i++) {
 		const struct spec_rule *r = &v->rules[i];
 
-		if (!(r->entries & (1U << c->entry)) || !r->refuses(&a))
+		if (!(r->entries & (1U << a->entry)) || !r->refuses(a))
 			continue;
 		*check = r->check;
-		return r->err ? r->err : caller->lsm_errno;
+		return r->err ? r->err : a->caller->lsm_errno;
 	}
 	return 0;
+}
+
+int errno_spec_predict(const struct profile *p, const struct clone_call *c,
+		       const struct spec_caller *caller, int *check)
+{
+	struct spec_args a;
+
+	errno_spec_decode(p, c, caller, &a);
+	return errno_spec_predict_args(p, &a, check);
 }
 
 size_t errno_spec_rules(const struct profile *p, const struct spec_rule **rules)

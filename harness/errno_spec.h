@@ -22,6 +22,7 @@ struct spec_caller {			/* what the rules read about the caller */
 	bool pidns_mismatch;		/* nsproxy's pid_ns_for_children != the active pid ns */
 	int lsm_errno;			/* security_task_create's errno (v2.6.32/v4.0), 0 = allow */
 	bool caps_in_init_userns;	/* the caller's user ns is the initial one (caps count globally) */
+	bool timens_pending;		/* time_ns_for_children != time_ns (5.6+; read by the state spec) */
 };
 
 /* The arguments as the checks see them, once the entry point has decoded them. */
@@ -57,6 +58,9 @@ struct spec_rule {
  */
 int errno_spec_predict(const struct profile *p, const struct clone_call *c,
 		       const struct spec_caller *caller, int *check);
+
+/* The same from a call already decoded by errno_spec_decode(). */
+int errno_spec_predict_args(const struct profile *p, const struct spec_args *a, int *check);
 
 /* The rule list of profile p, in evaluation order; 0 (and NULL) if not covered. */
 size_t errno_spec_rules(const struct profile *p, const struct spec_rule **rules);

@@ -259,25 +259,31 @@ static void check_counters(const struct oracle_mark *m, const struct task_struct
 				 m->nr_processes, nr_processes);
 }
 
+/* What the specs read of the caller, and the call as the version's entry point decodes it. */
+static void spec_call(struct spec_caller *sc, struct spec_args *a)
+{
+	const struct task_struct *t = oracle_caller;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->caps = t->cred->cap_effective;
+	sc->unkillable = t->signal->flags & SIGNAL_UNKILLABLE;
+	sc->pidns_mismatch = task_active_pid_ns((struct task_struct *)t) != t->nsproxy->pid_ns;
+	sc->lsm_errno = security_task_create_errno;
+	sc->caps_in_init_userns = t->cred->user_ns == init_user_ns;
+	sc->timens_pending = t->nsproxy->time_ns_for_children != t->nsproxy->time_ns;
+	errno_spec_decode(profile, oracle_call, sc, a);
+}
+
 /*
  * The independent errno spec (errno_spec.c) predicts the argument checks:
  * the first that refuses, with its errno, or that all of them pass.
  */
-static void check_errno_spec(long ret)
+static void check_errno_spec(long ret, const struct spec_args *a)
 {
-	const struct task_struct *t = oracle_caller;
-	struct spec_caller sc;
 	const struct spec_rule *rule;
 	int check, err;
 
-	if (!t || !oracle_call)
-		return;
-	sc.caps = t->cred->cap_effective;
-	sc.unkillable = t->signal->flags & SIGNAL_UNKILLABLE;
-	sc.pidns_mismatch = task_active_pid_ns((struct task_struct *)t) != t->nsproxy->pid_ns;
-	sc.lsm_errno = security_task_create_errno;
-	sc.caps_in_init_userns = t->cred->user_ns == init_user_ns;
-	err = errno_spec_predict(profile, oracle_call, &sc, &check);
+	err = errno_spec_predict_args(profile, a, &check);
 	if (err < 0)
 		return;
 	rule = errno_spec_rule(profile, check);
@@ -294,48 +300,34 @@ static void check_errno_spec(long ret)
 				 check_names[check], errno_name(err) ? errno_name(err) : "?", ret);
 }
 
-/* A site's place in the version's order of steps, -1 if it has none. */
-static int site_pos(int site)
-{
-	size_t i;
-
-	for (i = 0; i < profile->nr_sites; i++)
-		if (profile->sites[i].site == site)
-			return (int)i;
-	return -1;
-}
-
 /*
  * The state spec (state_spec.c): a call the world refuses fails there or
  * before (never succeeds, never fails at a later step), and no call runs a
  * step its arguments cannot reach.
  */
-static void check_state_spec(long ret)
+static void check_state_spec(long ret, const struct spec_args *a)
 {
-	const struct task_struct *t = oracle_caller;
+	const struct site_row *refused_at, *failed_at;
 	const struct state_rule *refusal;
 	const struct reach_rule *reach;
-	struct spec_caller sc = { 0 };
-	struct spec_args a;
 	int site;
 
-	if (!t || !oracle_call)
-		return;
-	errno_spec_decode(profile, oracle_call, &sc, &a);
-	reach = state_spec_unreachable(profile, &a, &oracle_view, &model_trace);
+	reach = state_spec_unreachable(profile, a, &model_trace);
 	if (reach)
 		ledger_violation(V_unreachable, NR_KINDS,
 				 "the call ran %s, which needs %s", site_names[reach->site],
 				 reach->words);
-	refusal = state_spec_refusal(profile, &a, &oracle_view, &site);
+	refusal = state_spec_refusal(profile, a, &oracle_view, &site);
 	if (!refusal)
 		return;
+	/* rows are in the version's order of steps */
+	refused_at = profile_site(profile, site);
+	failed_at = profile_site(profile, model_trace.failed_site);
 	if (ret >= 0)
 		ledger_violation(V_precondition, NR_KINDS,
 				 "the call succeeded though %s refuses it at %s (%s)",
 				 refusal->name, site_names[site], refusal->source);
-	else if (model_trace.failed_site != SITE_none && site_pos(site) >= 0 &&
-		 site_pos(model_trace.failed_site) > site_pos(site))
+	else if (refused_at && failed_at && failed_at > refused_at)
 		ledger_violation(V_precondition, NR_KINDS,
 				 "the call failed at %s, past %s where %s refuses it (%s)",
 				 site_names[model_trace.failed_site], site_names[site],
@@ -344,8 +336,14 @@ static void check_state_spec(long ret)
 
 void oracle_after_clone(const struct oracle_mark *m, long ret)
 {
-	check_errno_spec(ret);
-	check_state_spec(ret);
+	struct spec_caller sc;
+	struct spec_args a;
+
+	if (oracle_caller && oracle_call) {
+		spec_call(&sc, &a);
+		check_errno_spec(ret, &a);
+		check_state_spec(ret, &a);
+	}
 	const struct task_struct *child = ret >= 0 ? model_trace.child : NULL;
 
 	check_errno(ret);

@@ -27,8 +27,6 @@ void state_spec_view(const struct task_struct *caller, struct state_view *v)
 	v->rlimit_nproc = caller->signal ? caller->signal->rlim_nproc : ~0UL;
 	v->chrooted = caller_chrooted;
 	v->open_fds = caller->files ? caller->files->nr_open : 0;
-	v->timens_pending = caller->nsproxy &&
-			    caller->nsproxy->time_ns_for_children != caller->nsproxy->time_ns;
 	for (fd = CGROUP_FD_FIRST; fd <= CGROUP_FD_LAST; fd++) {
 		const struct cgroup *c = cgroup_fds[fd];
 
@@ -145,43 +143,52 @@ static bool pidfd(const struct spec_args *a) { return has(a, CLONE_PIDFD); }
 static bool set_tid(const struct spec_args *a) { return a->set_tid_size > 0; }
 static bool into_cgroup_flag(const struct spec_args *a) { return has(a, CLONE_INTO_CGROUP); }
 
+/*
+ * copy_namespaces builds a new nsproxy for a CLONE_NEW* flag, and (5.6+) for
+ * a fork without CLONE_VM while a time namespace is pending, with no
+ * capability check on that path (kernel-6.18.md §5.6.3, 1).
+ */
+static bool new_nsproxy(const struct spec_args *a)
+{
+	return has(a, CLONE_NEW_ANY) || (a->caller->timens_pending && !has(a, CLONE_VM));
+}
+
 static const struct reach_rule reach_rules[] = {
-	{ SITE_userns_depth, newuser, "CLONE_NEWUSER", false },
-	{ SITE_userns_ucount, newuser, "CLONE_NEWUSER", false },
-	{ SITE_userns_chroot, newuser, "CLONE_NEWUSER", false },
-	{ SITE_userns_unmapped, newuser, "CLONE_NEWUSER", false },
-	{ SITE_create_user_ns, newuser, "CLONE_NEWUSER", false },
-	{ SITE_ns_capable, new_any, "a CLONE_NEW* flag", false },
-	{ SITE_newipc_sysvsem, new_any,
-	  "a CLONE_NEW* flag, or a pending time namespace without CLONE_VM", true },
-	{ SITE_copy_mnt_ns, newns, "CLONE_NEWNS", false },
-	{ SITE_copy_utsname, newuts, "CLONE_NEWUTS", false },
-	{ SITE_copy_ipcs, newipc, "CLONE_NEWIPC", false },
-	{ SITE_copy_pid_ns, newpid, "CLONE_NEWPID", false },
-	{ SITE_pidns_depth, newpid, "CLONE_NEWPID", false },
-	{ SITE_copy_cgroup_ns, newcgroup, "CLONE_NEWCGROUP", false },
-	{ SITE_copy_net_ns, newnet, "CLONE_NEWNET", false },
-	{ SITE_copy_time_ns, newtime, "CLONE_NEWTIME", false },
-	{ SITE_pidfd_fd, pidfd, "CLONE_PIDFD", false },
-	{ SITE_pidfd_file, pidfd, "CLONE_PIDFD", false },
-	{ SITE_pidfd_put_user, pidfd, "CLONE_PIDFD", false },
-	{ SITE_set_tid_range, set_tid, "clone3 with set_tid_size > 0", false },
-	{ SITE_set_tid_no_reaper, set_tid, "clone3 with set_tid_size > 0", false },
-	{ SITE_set_tid_perm, set_tid, "clone3 with set_tid_size > 0", false },
-	{ SITE_set_tid_taken, set_tid, "clone3 with set_tid_size > 0", false },
-	{ SITE_cgroup_fd, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_cgroup_removed, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_cgroup_v1, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_cgroup_dead, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_cgroup_perm, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_cgroup_domain, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_cgroup_busy, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_cgroup_thread_domain, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
-	{ SITE_find_css_set, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP", false },
+	{ SITE_userns_depth, newuser, "CLONE_NEWUSER" },
+	{ SITE_userns_ucount, newuser, "CLONE_NEWUSER" },
+	{ SITE_userns_chroot, newuser, "CLONE_NEWUSER" },
+	{ SITE_userns_unmapped, newuser, "CLONE_NEWUSER" },
+	{ SITE_create_user_ns, newuser, "CLONE_NEWUSER" },
+	{ SITE_ns_capable, new_any, "a CLONE_NEW* flag" },
+	{ SITE_newipc_sysvsem, new_nsproxy,
+	  "a CLONE_NEW* flag, or a pending time namespace without CLONE_VM" },
+	{ SITE_copy_mnt_ns, newns, "CLONE_NEWNS" },
+	{ SITE_copy_utsname, newuts, "CLONE_NEWUTS" },
+	{ SITE_copy_ipcs, newipc, "CLONE_NEWIPC" },
+	{ SITE_copy_pid_ns, newpid, "CLONE_NEWPID" },
+	{ SITE_pidns_depth, newpid, "CLONE_NEWPID" },
+	{ SITE_copy_cgroup_ns, newcgroup, "CLONE_NEWCGROUP" },
+	{ SITE_copy_net_ns, newnet, "CLONE_NEWNET" },
+	{ SITE_copy_time_ns, newtime, "CLONE_NEWTIME" },
+	{ SITE_pidfd_fd, pidfd, "CLONE_PIDFD" },
+	{ SITE_pidfd_file, pidfd, "CLONE_PIDFD" },
+	{ SITE_pidfd_put_user, pidfd, "CLONE_PIDFD" },
+	{ SITE_set_tid_range, set_tid, "clone3 with set_tid_size > 0" },
+	{ SITE_set_tid_no_reaper, set_tid, "clone3 with set_tid_size > 0" },
+	{ SITE_set_tid_perm, set_tid, "clone3 with set_tid_size > 0" },
+	{ SITE_set_tid_taken, set_tid, "clone3 with set_tid_size > 0" },
+	{ SITE_cgroup_fd, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_cgroup_removed, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_cgroup_v1, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_cgroup_dead, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_cgroup_perm, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_cgroup_domain, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_cgroup_busy, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_cgroup_thread_domain, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
+	{ SITE_find_css_set, into_cgroup_flag, "clone3 with CLONE_INTO_CGROUP" },
 };
 
 const struct reach_rule *state_spec_unreachable(const struct profile *p, const struct spec_args *a,
-						const struct state_view *v,
 						const struct fork_trace *t)
 {
 	size_t i;
@@ -190,8 +197,7 @@ const struct reach_rule *state_spec_unreachable(const struct profile *p, const s
 	for (i = 0; i < sizeof(reach_rules) / sizeof(reach_rules[0]); i++) {
 		const struct reach_rule *r = &reach_rules[i];
 
-		if ((t->reached[r->site / 8] & (1U << (r->site % 8))) && !r->reachable(a) &&
-		    !(r->or_timens && v->timens_pending && !(a->flags & CLONE_VM)))
+		if ((t->reached[r->site / 8] & (1U << (r->site % 8))) && !r->reachable(a))
 			return r;
 	}
 	return NULL;

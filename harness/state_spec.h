@@ -28,7 +28,6 @@ struct state_view {
 		struct cgroup dir;	/* its state before the call */
 	} cgroup_fd[CGROUP_FD_LAST + 1];
 	int open_fds;			/* the caller's descriptors in use (max fd + 1) */
-	bool timens_pending;		/* time_ns_for_children != time_ns (5.6+) */
 };
 
 /* Before a call: read what the rules need about @caller and the world. */
@@ -51,22 +50,14 @@ struct reach_rule {
 	int site;			/* SITE_* */
 	bool (*reachable)(const struct spec_args *a);
 	const char *words;		/* what the call needs, in words */
-	/*
-	 * Also reached by a fork without CLONE_VM while a time namespace is
-	 * pending: copy_namespaces then builds a new nsproxy without any
-	 * CLONE_NEW* flag, skipping the capability check (5.6+;
-	 * kernel-6.18.md §5.6.3, 1).
-	 */
-	bool or_timens;
 };
 
 /* The first world rule that refuses a call, or NULL; *site: the step that refuses. */
 const struct state_rule *state_spec_refusal(const struct profile *p, const struct spec_args *a,
 					    const struct state_view *v, int *site);
 
-/* The first site in @t's reached set that @a cannot reach in @v, or NULL. */
+/* The first site in @t's reached set that @a cannot reach, or NULL. */
 const struct reach_rule *state_spec_unreachable(const struct profile *p, const struct spec_args *a,
-						const struct state_view *v,
 						const struct fork_trace *t);
 
 #endif
