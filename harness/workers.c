@@ -39,11 +39,18 @@ int run_workers(int n, void (*fn)(int i, void *result), void *out, size_t size, 
 		for (k = 0; k < jobs && next < n; k++, next++) {
 			int p[2];
 
+			fds[k] = -1;
 			if (pipe(p)) {
 				lost++;
 				continue;
 			}
 			pids[k] = fork();
+			if (pids[k] < 0) {
+				close(p[0]);
+				close(p[1]);
+				lost++;
+				continue;
+			}
 			if (pids[k] == 0) {
 				char *res = (char *)out + (size_t)next * size;
 				size_t done = 0;
@@ -59,7 +66,9 @@ int run_workers(int n, void (*fn)(int i, void *result), void *out, size_t size, 
 			fds[k] = p[0];
 		}
 		for (k = 0; first + k < next; k++)
-			lost += collect(fds[k], pids[k], (char *)out + (size_t)(first + k) * size, size);
+			if (fds[k] >= 0)
+				lost += collect(fds[k], pids[k],
+						(char *)out + (size_t)(first + k) * size, size);
 	}
 	return lost;
 }
