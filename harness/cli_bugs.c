@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* clonefuzz bugs: the catalog of seeded bugs, and --check: is each found by the scenarios, the corpus or the sweep. */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bug.h"
 #include "cli.h"
+#include "dirlist.h"
 #include "sweep.h"
 #include "targets.h"
 
@@ -72,56 +72,15 @@ static void note_violation(const struct op_result *r, void *arg)
 		fv->type = "expectation";
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char **sorted_files(const char *dir, int *n)
-{
-	struct dirent *d;
-	DIR *dp = opendir(dir);
-	char **names = NULL;
-
-	*n = 0;
-	if (!dp)
-		return NULL;
-	while ((d = readdir(dp))) {
-		char **g;
-
-		if (d->d_name[0] == '.')
-			continue;
-		g = realloc(names, (*n + 1) * sizeof(*names));
-		if (!g || asprintf(&g[*n], "%s/%s", dir, d->d_name) < 0) {
-			fprintf(stderr, "clonefuzz: out of memory\n");
-			exit(2);
-		}
-		names = g;
-		(*n)++;
-	}
-	closedir(dp);
-	qsort(names, *n, sizeof(*names), cmp_names);
-	return names;
-}
-
-static void free_files(char **names, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 /* The version's scenario files, with their expectations. */
 static void check_scenarios(const struct profile *p, const char *dir, struct finding *f)
 {
 	static struct scenario s;
 	char prefix[32], **names;
-	int n, i;
+	size_t n, i;
 
 	snprintf(prefix, sizeof(prefix), "%s-", p->name);
-	names = sorted_files(dir, &n);
+	names = dir_files(dir, &n);
 	for (i = 0; i < n && !f->found; i++) {
 		const char *base = strrchr(names[i], '/') ? strrchr(names[i], '/') + 1 : names[i];
 		struct first_v fv = { NULL };
@@ -144,7 +103,7 @@ static void check_scenarios(const struct profile *p, const char *dir, struct fin
 			snprintf(f->repro, sizeof(f->repro), "scenario %s", base);
 		}
 	}
-	free_files(names, n);
+	dir_files_free(names, n);
 }
 
 /* The fuzz corpus: the shortest input of the version that makes an oracle fire. */
@@ -152,9 +111,9 @@ static void check_corpus(const struct profile *p, const char *dir, struct findin
 {
 	static struct scenario s;
 	char **names, err[256];
-	int n, i;
+	size_t n, i;
 
-	names = sorted_files(dir, &n);
+	names = dir_files(dir, &n);
 	for (i = 0; i < n; i++) {
 		struct first_v fv = { NULL };
 		struct run_summary sum;
@@ -177,7 +136,7 @@ static void check_corpus(const struct profile *p, const char *dir, struct findin
 		snprintf(f->by, sizeof(f->by), "%s (corpus)", fv.type ? fv.type : "teardown");
 		one_line(&s, f->repro, sizeof(f->repro));
 	}
-	free_files(names, n);
+	dir_files_free(names, n);
 }
 
 static void sweep_hook_first(const struct sweep_run *r, void *arg)

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* clonefuzz replay: run fuzz inputs twice under every oracle and report how much of each version's table they reach. */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "dirlist.h"
 #include "mutant.h"
 #include "targets.h"
 
@@ -105,18 +105,11 @@ static void run_input(const char *path)
 	}
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void run_path(const char *path)
 {
 	struct stat st;
-	struct dirent *d;
-	char **names = NULL;
-	size_t n = 0, i;
-	DIR *dir;
+	char **names;
+	size_t n, i;
 
 	if (stat(path, &st)) {
 		fprintf(stderr, "clonefuzz: %s: no such file or directory\n", path);
@@ -127,36 +120,15 @@ static void run_path(const char *path)
 		run_input(path);
 		return;
 	}
-	dir = opendir(path);
-	if (!dir) {
+	names = dir_files(path, &n);
+	if (!names) {
 		fprintf(stderr, "clonefuzz: %s: cannot open\n", path);
 		rp.bad_path = true;
 		return;
 	}
-	while ((d = readdir(dir))) {
-		char full[4096];
-		char **grown;
-
-		if (d->d_name[0] == '.')
-			continue;
-		snprintf(full, sizeof(full), "%s/%s", path, d->d_name);
-		if (stat(full, &st) || !S_ISREG(st.st_mode))
-			continue;
-		grown = realloc(names, (n + 1) * sizeof(*names));
-		if (!grown || !(grown[n] = strdup(full))) {
-			fprintf(stderr, "clonefuzz: out of memory\n");
-			exit(2);
-		}
-		names = grown;
-		n++;
-	}
-	closedir(dir);
-	qsort(names, n, sizeof(*names), cmp_names);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		run_input(names[i]);
-		free(names[i]);
-	}
-	free(names);
+	dir_files_free(names, n);
 }
 
 /* Print one profile's coverage of its table; return the number of entries missed. */

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The standalone engine: run fuzz inputs from files and directories (sorted), each twice, without a fuzzer. */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "dirlist.h"
 
 #define MAX_FILE (1 << 20)
 
@@ -41,49 +42,20 @@ static int run_file(const char *path)
 	return 0;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int run_dir(const char *path)
 {
-	char **names = NULL;
-	size_t n = 0, i;
-	struct dirent *d;
-	DIR *dir = opendir(path);
+	size_t n, i;
+	char **names = dir_files(path, &n);
 	int ret = 0;
 
-	if (!dir) {
+	if (!names) {
 		fprintf(stderr, "standalone: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	while ((d = readdir(dir))) {
-		char **grown;
-
-		if (d->d_name[0] == '.')
-			continue;
-		grown = realloc(names, (n + 1) * sizeof(*names));
-		if (!grown) {
-			fprintf(stderr, "standalone: out of memory\n");
-			exit(2);
-		}
-		names = grown;
-		if (asprintf(&names[n++], "%s/%s", path, d->d_name) < 0) {
-			fprintf(stderr, "standalone: out of memory\n");
-			exit(2);
-		}
-	}
-	closedir(dir);
-	qsort(names, n, sizeof(*names), cmp_names);
-	for (i = 0; i < n; i++) {
-		struct stat st;
-
-		if (!stat(names[i], &st) && S_ISREG(st.st_mode) && run_file(names[i]))
+	for (i = 0; i < n; i++)
+		if (run_file(names[i]))
 			ret = -1;
-		free(names[i]);
-	}
-	free(names);
+	dir_files_free(names, n);
 	return ret;
 }
 
