@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# OSS-Fuzz / ClusterFuzzLite build: every harness/fuzz_*.c as a fuzzer in $OUT, with dictionary, options and seeds.
+# OSS-Fuzz / ClusterFuzzLite build: every harness/fuzz/fuzz_*.c as a fuzzer in $OUT, with dictionary, options and seeds.
 set -eu
 
 usage() {
@@ -18,10 +18,12 @@ environment only:
   SRC, WORK           used if set: the sources in $SRC/clonefuzz when this
                       script is not inside the source tree; objects in $WORK
 
-It compiles model/*.c, model/v*/*.c and harness/*.c (except harness/cli*.c,
-harness/standalone.c, harness/fuzz_*.c and .c files that a file beside them
-#includes) once with $CC $CFLAGS, then links
-each harness/fuzz_<name>.c with them and $LIB_FUZZING_ENGINE into
+It compiles model/*.c, model/v*/*.c and the harness parts a fuzz target
+uses (harness/input, oracle, run and fuzz; not the CLI, the host
+differential or the lint; not harness/fuzz/standalone.c, the targets
+themselves or .c files that a file beside them #includes) once with
+$CC $CFLAGS, then links
+each harness/fuzz/fuzz_<name>.c with them and $LIB_FUZZING_ENGINE into
 $OUT/fuzz_<name>, and writes beside it fuzz_<name>.dict (from dictionaries/),
 fuzz_<name>.options (the dictionary and the format's max_len) and
 fuzz_<name>_seed_corpus.zip (corpus/fuzz_<name>/; needs zip or python3).
@@ -86,10 +88,10 @@ fi
 # The library: model and harness objects, named after their paths (two versions have fork.c).
 # CMake builds them as gnu11; $CFLAGS comes after, so it may override that.
 set --
-for f in model/*.c model/v*/*.c harness/*.c; do
+for f in model/*.c model/v*/*.c harness/input/*.c harness/oracle/*.c harness/run/*.c harness/fuzz/*.c; do
 	[ -f "$f" ] || continue
 	case $f in
-	harness/cli*.c | harness/standalone.c | harness/fuzz_*.c) continue ;;
+	harness/fuzz/standalone.c | harness/fuzz/fuzz_*.c) continue ;;
 	esac
 	# A .c file another one #includes (model/v*/namespaces.c) is part of that unit, not its own.
 	base_re=$(printf '%s' "${f##*/}" | sed 's/\./\\./g')
@@ -111,7 +113,7 @@ max_len_of() {
 	fuzz_args) macro=ARGS_MAX_SIZE ;;
 	*) return 0 ;;
 	esac
-	expr=$(printf '#include "targets.h"\nclonefuzz_max_len = %s\n' "$macro" |
+	expr=$(printf '#include "input/codec.h"\nclonefuzz_max_len = %s\n' "$macro" |
 		$CC -E -P -Imodel -Iharness -x c - 2>/dev/null | sed -n 's/^clonefuzz_max_len = //p')
 	if [ -z "$expr" ] || printf '%s\n' "$expr" | grep -q '[^0-9 ()+*-]'; then
 		die "cannot evaluate $macro for $1 (got '$expr')"
@@ -122,10 +124,10 @@ max_len_of() {
 }
 
 found=
-for src in harness/fuzz_*.c; do
+for src in harness/fuzz/fuzz_*.c; do
 	[ -f "$src" ] || continue
 	found=1
-	t=${src#harness/}
+	t=${src#harness/fuzz/}
 	t=${t%.c}
 	echo "build.sh: LINK $OUT/$t" >&2
 	# shellcheck disable=SC2086 # CFLAGS and LIB_FUZZING_ENGINE are lists of flags
@@ -169,5 +171,5 @@ EOF
 		echo "build.sh: warning: neither zip nor python3: no $zipf" >&2
 	fi
 done
-[ -n "$found" ] || die "no harness/fuzz_*.c in $srcdir"
+[ -n "$found" ] || die "no harness/fuzz/fuzz_*.c in $srcdir"
 echo "build.sh: done: fuzz targets in $OUT:$(for f in "$OUT"/fuzz_*; do [ -x "$f" ] && [ -f "$f" ] && printf ' %s' "${f##*/}"; done; true)" >&2

@@ -119,7 +119,7 @@ IFS=$old_ifs
 
 cd "$(dirname "$0")/.."
 case $target in fuzz_*) ;; *) target=fuzz_$target ;; esac
-[ -f "harness/$target.c" ] || usage_error "unknown target '$target': no harness/$target.c"
+[ -f "harness/fuzz/$target.c" ] || usage_error "unknown target '$target': no harness/fuzz/$target.c"
 corpus=corpus/$target
 [ -d "$corpus" ] || die "$corpus: no seed corpus"
 nseeds=$(find "$corpus" -maxdepth 1 -type f ! -name '.*' | wc -l | tr -d ' ')

@@ -105,15 +105,15 @@ root=$PWD
 : "${outdir:=$root/build/coverage/html}"
 
 targets=
-for f in harness/fuzz_*.c; do
+for f in harness/fuzz/fuzz_*.c; do
 	[ -f "$f" ] || continue
-	t=${f#harness/}
+	t=${f#harness/fuzz/}
 	targets="$targets ${t%.c}"
 done
-[ -n "$targets" ] || die "no harness/fuzz_*.c"
+[ -n "$targets" ] || die "no harness/fuzz/fuzz_*.c"
 if [ -n "$target" ]; then
 	case $target in fuzz_*) ;; *) target=fuzz_$target ;; esac
-	[ -f "harness/$target.c" ] || usage_error "unknown target '$target': no harness/$target.c"
+	[ -f "harness/fuzz/$target.c" ] || usage_error "unknown target '$target': no harness/fuzz/$target.c"
 fi
 
 # The target a path names: a path component equal to a target's name.

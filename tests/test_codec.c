@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "targets.h"
+#include "input/targets.h"
 
 int check_failures;
 int check_count;

@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "check.h"
-#include "errno_spec.h"
+#include "oracle/errno_spec.h"
 #include "fault.h"
 #include "profile.h"
 #include "world.h"

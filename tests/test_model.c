@@ -9,9 +9,9 @@
 #include "check.h"
 #include "fault.h"
 #include "helpers.h"
-#include "oracle.h"
+#include "oracle/oracle.h"
 #include "profile.h"
-#include "sweep.h"
+#include "run/sweep.h"
 
 int check_failures;
 int check_count;

@@ -6,9 +6,9 @@
 #include "fault.h"
 #include "helpers.h"
 #include "mutant.h"
-#include "oracle.h"
-#include "oracle_holds.h"
-#include "run.h"
+#include "oracle/oracle.h"
+#include "oracle/oracle_holds.h"
+#include "run/run.h"
 #include "profile.h"
 
 int check_failures;

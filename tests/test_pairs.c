@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "lint.h"
+#include "lint/lint.h"
 #include "profile.h"
 
 int check_failures;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "dirlist.h"
+#include "run/dirlist.h"
 
 #define MAX_FILE (1 << 20)
 

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 
 #include "fault.h"
-#include "oracle.h"
+#include "oracle/oracle.h"
 #include "profile.h"
 
 #define SWEEP_WORLDS 5		/* world 0 is the rich one */

@@ -8,9 +8,9 @@
 #include "bug.h"
 #include "cli.h"
 #include "mutant.h"
-#include "report.h"
-#include "run.h"
-#include "scenario.h"
+#include "run/report.h"
+#include "run/run.h"
+#include "input/scenario.h"
 
 
 static const char usage_main[] =

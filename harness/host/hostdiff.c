@@ -1,37 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* clonefuzz host-diff: the same clone()/clone3() arguments through the model and through the running kernel. */
+/* The host differential: the same clone()/clone3() arguments through the model and through the running kernel. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "host_clone.h"
-#include "run.h"
-#include "scenario.h"
+#include "hostdiff.h"
+#include "run/run.h"
 
-#define HOST_SKIPPED	3	/* exit status: not a host this can run on */
 
-static const char usage_hostdiff[] =
-	"usage: clonefuzz host-diff [--count N] [--seed S] [--drop-caps] [--model-caps none]\n"
-	"                           [--scenarios FILE...]\n\n"
-	"Generate N (default 2000) clone() and clone3() argument sets: flags with\n"
-	"invalid combinations and clone3-only bits, exit signals, struct sizes with\n"
-	"zero and non-zero tails, set_tid arrays, stacks, null and unmapped pointers,\n"
-	"CLONE_INTO_CGROUP with a live, a removed, a cgroup v1, a closed and a\n"
-	"non-cgroup fd. Run each through the model and through the real system\n"
-	"call in a disposable process (a child that gets created exits at once, in\n"
-	"assembly, touching no memory), and report every disagreement as a\n"
-	"scenario. Needs root on Linux x86-64 running a modelled kernel (6.18).\n"
-	"--drop-caps clears the caller's effective capabilities for the real call\n"
-	"and the model alike; --model-caps none tells only the model so, to show\n"
-	"that a world that differs from the host's is caught. --scenarios takes\n"
-	"the operations of scenario files instead (those the host can mirror:\n"
-	"by the caller, without faults, in a default world, set_tid only 1 or out\n"
-	"of range); the others count as skipped.\n"
-	"exit status: 0 agree, 1 a disagreement, 2 bad usage, 3 not such a host\n"
-	"(skipped).\n";
-
+/* The generator's state: xorshift64, one sequence per --seed. */
 static uint64_t rng;
 
 static uint64_t rnd(void)
@@ -248,12 +227,8 @@ static void host_world(struct world_config *w)
 	w->open_fds = 11;	/* 0-2, the cgroup fds 3-5, closed 6-9, the result pipe 10 */
 }
 
-struct hd_stats {
-	unsigned long agree, differ, skipped, failed, successes, by_errno[600];
-};
-
 /* One case through the model (in @s, the host's world) and the kernel. */
-static void compare(const struct host_case *h, struct scenario *s, struct hd_stats *st,
+static void compare(const struct host_case *h, struct scenario *s, struct hostdiff_stats *st,
 		    const char *from)
 {
 	struct run_summary sum;
@@ -279,7 +254,7 @@ static void compare(const struct host_case *h, struct scenario *s, struct hd_sta
 	}
 	if (host_ret >= 0)
 		st->successes++;
-	else if (-host_ret < 600)
+	else if (-host_ret < HOSTDIFF_MAX_ERRNO)
 		st->by_errno[-host_ret]++;
 	if ((model_ret >= 0) == (host_ret >= 0) && (model_ret >= 0 || model_ret == host_ret)) {
 		st->agree++;
@@ -295,131 +270,103 @@ static void compare(const struct host_case *h, struct scenario *s, struct hd_sta
 	scenario_write(stdout, s);
 }
 
-/* Every operation of the scenario files that the host can mirror. */
-static int compare_files(int nfiles, char **files, struct scenario *hs, struct hd_stats *st)
+int hostdiff_start(struct hostdiff *hd, bool drop_caps, bool model_no_caps,
+		   char *why, size_t len)
 {
-	static struct scenario f;
-	unsigned long long host_caps = hs->cfg.caps;
-	int i, k, used = 0;
-
-	for (i = 0; i < nfiles; i++) {
-		struct world_config def;
-
-		if (load_scenario(files[i], &f))
-			return -1;
-		world_config_default(&def);
-		def.uid = f.cfg.uid;
-		def.caps = f.cfg.caps;
-		/* model: only a caller the host can be (any uid and caps, default world) */
-		if (f.profile != hs->profile || memcmp(&def, &f.cfg, sizeof(def))) {
-			st->skipped += (unsigned long)f.nr_ops;
-			continue;
-		}
-		/* a caller without capabilities: the host call drops them too */
-		hs->cfg.caps = f.cfg.caps ? host_caps : 0;
-		for (k = 0; k < f.nr_ops; k++) {
-			struct host_case h;
-
-			if (case_from_op(&f.ops[k], hs->cfg.pid_max, &h)) {
-				st->skipped++;
-				continue;
-			}
-			h.drop_caps = !f.cfg.caps;
-			compare(&h, hs, st, files[i]);
-			used++;
-		}
-	}
-	hs->cfg.caps = host_caps;
-	return used;
-}
-
-int cmd_host_diff(int argc, char **argv)
-{
-	static struct scenario s;
-	struct hd_stats st;
-	unsigned long count = 2000, i;
-	bool drop_caps = false, model_no_caps = false;
 	struct world_config w;
-	char **files = NULL;
-	int nfiles = 0, k;
-	char why[160];
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_hostdiff, stdout);
-		return 0;
-	}
-	memset(&st, 0, sizeof(st));
-	rng = 0x2545f4914f6cdd1dULL;
-	for (k = 1; k < argc; k++) {
-		char *end;
-
-		if (!strcmp(argv[k], "--count") && k + 1 < argc) {
-			count = strtoul(argv[++k], &end, 0);
-			if (*end || !count)
-				return bad_usage("host-diff: --count takes a positive number", usage_hostdiff);
-		} else if (!strcmp(argv[k], "--bug") && k + 1 < argc) {
-			if (set_bug(argv[++k]))
-				return 2;
-		} else if (!strcmp(argv[k], "--drop-caps")) {
-			drop_caps = true;
-		} else if (!strcmp(argv[k], "--model-caps") && k + 1 < argc &&
-			   !strcmp(argv[k + 1], "none")) {
-			model_no_caps = true;
-			k++;
-		} else if (!strcmp(argv[k], "--seed") && k + 1 < argc) {
-			rng = strtoull(argv[++k], &end, 0) | 1;
-			if (*end)
-				return bad_usage("host-diff: --seed takes a number", usage_hostdiff);
-		} else if (!strcmp(argv[k], "--scenarios")) {
-			files = argv + k + 1;
-			nfiles = argc - k - 1;
-			break;
-		} else {
-			return bad_usage("host-diff: unknown option or missing value", usage_hostdiff);
-		}
-	}
-	if (host_check(why, sizeof(why))) {
-		fprintf(stderr, "clonefuzz: host-diff skipped: %s\n", why);
-		return HOST_SKIPPED;
-	}
+	memset(&hd->st, 0, sizeof(hd->st));
+	hd->drop_caps = drop_caps;
+	hd->files = false;
+	if (host_check(why, len))
+		return -1;
 	host_subreaper();
 	if (host_setup()) {
-		fprintf(stderr, "clonefuzz: host-diff skipped: cannot set up the cgroup fds\n");
+		snprintf(why, len, "cannot set up the cgroup fds");
 		host_cleanup();
-		return HOST_SKIPPED;
+		return -1;
 	}
 	host_world(&w);
 	if (drop_caps || model_no_caps)
 		w.caps = 0;
-	memset(&s, 0, sizeof(s));
-	s.profile = profile_find("v6.18");
-	s.cfg = w;
-	s.nr_ops = 1;
+	memset(&hd->s, 0, sizeof(hd->s));
+	hd->s.profile = profile_find("v6.18");
+	hd->s.cfg = w;
+	hd->s.nr_ops = 1;
+	return 0;
+}
 
-	if (files) {
-		if (compare_files(nfiles, files, &s, &st) < 0) {
-			host_cleanup();
-			return 2;
-		}
-		count = st.agree + st.differ + st.failed;
-	} else {
-		for (i = 0; i < count; i++) {
-			struct host_case h;
+void hostdiff_seed(uint64_t seed)
+{
+	rng = seed;
+}
 
-			gen_case(&h);
-			h.drop_caps = drop_caps;
-			compare(&h, &s, &st, NULL);
-		}
+void hostdiff_random(struct hostdiff *hd, unsigned long count)
+{
+	unsigned long i;
+
+	for (i = 0; i < count; i++) {
+		struct host_case h;
+
+		gen_case(&h);
+		h.drop_caps = hd->drop_caps;
+		compare(&h, &hd->s, &hd->st, NULL);
 	}
+	hd->st.cases += count;
+}
+
+void hostdiff_scenario(struct hostdiff *hd, const struct scenario *f, const char *from)
+{
+	struct scenario *hs = &hd->s;
+	unsigned long long host_caps = hs->cfg.caps;
+	struct world_config def;
+	int k;
+
+	hd->files = true;
+	world_config_default(&def);
+	def.uid = f->cfg.uid;
+	def.caps = f->cfg.caps;
+	/* model: only a caller the host can be (any uid and caps, default world) */
+	if (f->profile != hs->profile || memcmp(&def, &f->cfg, sizeof(def))) {
+		hd->st.skipped += (unsigned long)f->nr_ops;
+		return;
+	}
+	/* a caller without capabilities: the host call drops them too */
+	hs->cfg.caps = f->cfg.caps ? host_caps : 0;
+	for (k = 0; k < f->nr_ops; k++) {
+		struct host_case h;
+
+		if (case_from_op(&f->ops[k], hs->cfg.pid_max, &h)) {
+			hd->st.skipped++;
+			continue;
+		}
+		h.drop_caps = !f->cfg.caps;
+		compare(&h, hs, &hd->st, from);
+	}
+	hs->cfg.caps = host_caps;
+}
+
+void hostdiff_stop(struct hostdiff *hd)
+{
+	(void)hd;
 	host_cleanup();
-	printf("host-diff: the kernel returned: %lu successes", st.successes);
-	for (k = 0; k < 600; k++)
-		if (st.by_errno[k])
-			printf(", %lu %s", st.by_errno[k], errno_name(k) ? errno_name(k) : "?");
-	printf("\n");
-	printf("host-diff: %lu %s%s on this kernel (model v6.18): %lu agree, %lu differ, %lu skipped, %lu lost\n",
-	       count, files ? "scenario operations" : "argument sets",
-	       drop_caps ? " without capabilities" : "", st.agree, st.differ, st.skipped,
-	       st.failed);
-	return st.differ || st.failed ? 1 : 0;
+}
+
+int hostdiff_summary(const struct hostdiff *hd, FILE *out)
+{
+	const struct hostdiff_stats *st = &hd->st;
+	unsigned long count;
+	int k;
+
+	count = hd->files ? st->agree + st->differ + st->failed : st->cases;
+	fprintf(out, "host-diff: the kernel returned: %lu successes", st->successes);
+	for (k = 0; k < HOSTDIFF_MAX_ERRNO; k++)
+		if (st->by_errno[k])
+			fprintf(out, ", %lu %s", st->by_errno[k], errno_name(k) ? errno_name(k) : "?");
+	fprintf(out, "\n");
+	fprintf(out, "host-diff: %lu %s%s on this kernel (model v6.18): %lu agree, %lu differ, %lu skipped, %lu lost\n",
+		count, hd->files ? "scenario operations" : "argument sets",
+		hd->drop_caps ? " without capabilities" : "", st->agree, st->differ, st->skipped,
+		st->failed);
+	return st->differ || st->failed ? 1 : 0;
 }

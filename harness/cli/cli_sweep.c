@@ -9,8 +9,8 @@
 
 #include "bug.h"
 #include "cli.h"
-#include "sweep.h"
-#include "workers.h"
+#include "run/sweep.h"
+#include "run/workers.h"
 
 static const char usage_sweep[] =
 	"usage: clonefuzz sweep [--profile P] [--bug NAME] [--jobs N] [--matrix]\n\n"

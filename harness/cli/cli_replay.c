@@ -7,9 +7,10 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "dirlist.h"
+#include "run/dirlist.h"
 #include "mutant.h"
-#include "targets.h"
+#include "input/targets.h"
+#include "run/run.h"
 
 static const char usage_replay[] =
 	"usage: clonefuzz replay [--target T] [--mutant SPEC] [--bug NAME] [--require-full-coverage] PATH...\n\n"

@@ -68,4 +68,11 @@ size_t scenario_encode(const struct scenario *s, uint8_t *buf);
 void codec_op_fork(uint8_t *op);	/* clone(SIGCHLD) by the caller, no fault */
 void codec_op_exit(uint8_t *op);	/* task 1 exits */
 
+/* The args format (codec_args.c): profile, caller bits, flags and tls of one clone. */
+#define ARGS_MIN_SIZE	10
+#define ARGS_MAX_SIZE	51
+int args_decode(const uint8_t *data, size_t len, struct scenario *s,
+		char *err, size_t errlen);
+long args_encode(const struct scenario *s, uint8_t *buf, char *err, size_t errlen);
+
 #endif

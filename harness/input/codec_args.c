@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "targets.h"
+#include "codec.h"
 
 /*
  *   0  u8   profile, index into profiles[] modulo their number

@@ -7,9 +7,10 @@
 
 #include "bug.h"
 #include "cli.h"
-#include "dirlist.h"
-#include "sweep.h"
-#include "targets.h"
+#include "run/dirlist.h"
+#include "run/sweep.h"
+#include "input/targets.h"
+#include "run/run.h"
 
 static const char usage_bugs[] =
 	"usage: clonefuzz bugs [--long]\n"

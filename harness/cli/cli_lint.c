@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "lint.h"
+#include "lint/lint.h"
 #include "profile.h"
 
 static const char usage_lint[] =

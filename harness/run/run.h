@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "fault.h"
-#include "scenario.h"
+#include "input/scenario.h"
 
 #define MAX_OP_NOTES 8
 

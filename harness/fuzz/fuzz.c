@@ -9,8 +9,8 @@
 
 #include "bug.h"
 #include "mutant.h"
-#include "report.h"
-#include "targets.h"
+#include "fuzz.h"
+#include "run/report.h"
 
 /*
  * Canaries for the detection benchmark ($CLONEFUZZ_CANARY_DIR): the first

@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
-#include "oracle.h"
-#include "sweep.h"
+#include "oracle/oracle.h"
+#include "run/sweep.h"
 #include "world.h"
 
 static const char usage_ladder[] =

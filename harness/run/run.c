@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "oracle.h"
+#include "oracle/oracle.h"
 #include "run.h"
 
 static void collect(struct op_result *r, struct run_summary *sum)

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "targets.h"
+#include "input/targets.h"
 
 static const char usage_encode[] =
 	"usage: clonefuzz encode FILE|- -o OUT [--target T]\n\n"

@@ -1,0 +1,71 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# The harness's parts include only the parts below them, and the model includes nothing of the harness.
+#
+# usage: tests/layout/arrows.sh [SRCDIR]
+# An include names another part as "part/header.h"; a bare "header.h" must be
+# beside the file or in model/. Lint sees only the model's vocabulary.
+set -eu
+root=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
+cd "$root"
+
+allowed() {
+	case $1 in
+	oracle) echo "" ;;
+	input) echo "oracle" ;;
+	lint) echo "" ;;
+	run) echo "input oracle" ;;
+	host) echo "run input oracle" ;;
+	fuzz) echo "run input oracle" ;;
+	cli) echo "run host lint input oracle" ;;
+	*) echo "?" ;;
+	esac
+}
+
+bad=0
+complain() {
+	echo "arrows: $*" >&2
+	bad=1
+}
+
+for f in model/*.[ch] model/*/*.[ch] model/*/*.def; do
+	grep -o '^#include "[^"]*"' "$f" | sed 's/^#include "//; s/"$//' | while read -r h; do
+		[ -e "${f%/*}/$h" ] || [ -e "model/$h" ] ||
+			{ echo "arrows: $f includes \"$h\", which is not part of the model" >&2; echo x; }
+	done | grep -q x && bad=1
+done
+
+for f in harness/*/*.[ch]; do
+	part=${f#harness/}
+	part=${part%%/*}
+	ok=$(allowed "$part")
+	[ "$ok" != "?" ] || { complain "$f: harness/$part/ is not a known part"; continue; }
+	for h in $(grep -o '^#include "[^"]*"' "$f" | sed 's/^#include "//; s/"$//'); do
+		case $h in
+		*/*)
+			dep=${h%%/*}
+			case " $ok " in
+			*" $dep "*) [ -e "harness/$h" ] || complain "$f includes \"$h\", which does not exist" ;;
+			*) complain "$f ($part) includes \"$h\" from $dep, which $part may not use" ;;
+			esac
+			;;
+		*)
+			if [ -e "${f%/*}/$h" ]; then
+				:
+			elif [ -e "model/$h" ]; then
+				# lint knows the model's vocabulary, nothing that runs it
+				if [ "$part" = lint ]; then
+					case $h in
+					*.def | vocab.h) ;;
+					*) complain "$f (lint) includes the model's \"$h\": lint uses only the vocabulary" ;;
+					esac
+				fi
+			else
+				complain "$f includes \"$h\": neither beside it nor in model/ (name another part as \"part/$h\")"
+			fi
+			;;
+		esac
+	done
+done
+[ "$bad" = 0 ] && echo "arrows: every include points down"
+exit "$bad"
