@@ -1,80 +1,139 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* clonefuzz: the command-line program (eval, profiles, sites, checks). */
+/* clonefuzz: the command-line program: its commands, option parsing and the helpers they share. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "bug.h"
 #include "cli.h"
-#include "mutant.h"
-#include "run/report.h"
-#include "run/run.h"
 #include "input/scenario.h"
+#include "input/targets.h"
+#include "mutant.h"
+#include "profile.h"
 
+/* In the order 'clonefuzz --help' lists them. */
+static const struct cli_cmd *const commands[] = {
+	&cli_eval, &cli_encode, &cli_decode, &cli_replay, &cli_dict, &cli_targets,
+	&cli_host_diff, &cli_bugs, &cli_sweep, &cli_ladder, &cli_lint, &cli_profiles,
+	&cli_sites, &cli_checks,
+};
+#define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static const char usage_main[] =
-	"usage: clonefuzz COMMAND [ARGS]\n"
-	"\n"
-	"A model of the Linux kernel's copy_process() and its unwind ladder.\n"
-	"\n"
-	"commands:\n"
-	"  eval FILE|- [--json]    run a scenario under every oracle\n"
-	"  encode FILE -o OUT      a scenario as a fuzz input\n"
-	"  decode FILE             a fuzz input as a scenario\n"
-	"  replay PATH...          run fuzz inputs; report table coverage\n"
-	"  dict                    a fuzz target's dictionary\n"
-	"  targets                 list the fuzz targets\n"
-	"  host-diff               the model against the running kernel\n"
-	"  bugs [--check]          the seeded bug catalog, and whether each is found\n"
-	"  sweep                   every site x every flag set, every version\n"
-	"  ladder                  a version's ladder drawn; --diff between two\n"
-	"  lint FILE               unwind symmetry of copy_process() in a real kernel/fork.c\n"
-	"  profiles                list the modelled kernel versions\n"
-	"  sites --profile P       list a version's fault sites\n"
-	"  checks --profile P      list a version's precondition checks\n"
-	"\n"
-	"'clonefuzz COMMAND --help' describes each command.\n";
+static const struct cli_cmd *command;
 
-static const char usage_eval[] =
-	"usage: clonefuzz eval FILE|- [--json] [--mutant SPEC] [--bug NAME] [--twice]\n"
-	"\n"
-	"Run the scenario in FILE (or standard input) from a fresh world and print,\n"
-	"per operation, the result, where it failed, the unwind labels run and any\n"
-	"oracle violations; then exit every task and check the world is back at its\n"
-	"baseline. --json prints one JSON object per operation. --mutant breaks\n"
-	"the model on purpose: drop:LABEL:KIND makes the unwind at LABEL forget\n"
-	"to release objects of KIND. --twice first runs it twice in this process\n"
-	"and fails if the two runs differ (state leaking between runs).\n"
-	"exit status: 0 no oracle fired, 1 an oracle fired or an expectation failed,\n"
-	"2 bad input.\n";
-
-static const char usage_profiles[] =
-	"usage: clonefuzz profiles\n\nList the modelled kernel versions and what each mirrors.\n";
-
-static const char usage_sites[] =
-	"usage: clonefuzz sites --profile P\n\n"
-	"List P's fault sites in the order copy_process reaches them: the errno a\n"
-	"failure there returns and the label it unwinds from.\n";
-
-static const char usage_checks[] =
-	"usage: clonefuzz checks --profile P\n\n"
-	"List P's precondition checks in the order they run, with their errno.\n";
-
-bool wants_help(int argc, char **argv)
+static void usage_main(FILE *f)
 {
-	int i;
+	char head[64];
+	size_t i;
 
-	for (i = 1; i < argc; i++)
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
-			return true;
-	return false;
+	fputs("usage: clonefuzz COMMAND [ARGS]\n"
+	      "\n"
+	      "A model of the Linux kernel's copy_process() and its unwind ladder.\n"
+	      "\n"
+	      "commands:\n", f);
+	for (i = 0; i < NR_COMMANDS; i++) {
+		snprintf(head, sizeof(head), "%s%s%s", commands[i]->name,
+			 *commands[i]->synopsis ? " " : "", commands[i]->synopsis);
+		fprintf(f, "  %-24s%s\n", head, commands[i]->summary);
+	}
+	fputs("\n'clonefuzz help COMMAND' (or 'clonefuzz COMMAND --help') describes each command.\n", f);
 }
 
-int bad_usage(const char *msg, const char *usage)
+int bad_usage(const char *fmt, ...)
 {
-	fprintf(stderr, "clonefuzz: %s\n%s", msg, usage);
+	va_list ap;
+
+	fprintf(stderr, "clonefuzz: %s%s", command ? command->name : "", command ? ": " : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	if (command)
+		fprintf(stderr, " (see 'clonefuzz help %s')\n", command->name);
+	else
+		fprintf(stderr, " (see 'clonefuzz --help')\n");
 	return 2;
+}
+
+/* The option text as typed: "--name" without its "=value", or "-c". */
+static void option_text(char **argv, char *buf, size_t len)
+{
+	const char *a = argv[optind - 1];
+	size_t n = strcspn(a, "=");
+
+	if (a[0] == '-' && a[1] == '-')
+		snprintf(buf, len, "%.*s", (int)n, a);
+	else
+		snprintf(buf, len, "-%c", optopt ? optopt : '?');
+}
+
+int cli_options(int argc, char **argv, const struct option *opts, int *status)
+{
+	char shorts[64] = ":", what[64];
+	const struct option *o;
+	size_t n = 1;
+	int c;
+
+	for (o = opts; o->name && n + 2 < sizeof(shorts); o++) {
+		if (o->flag || o->val <= 0 || o->val >= CLI_LONG_ONLY)
+			continue;
+		shorts[n++] = (char)o->val;
+		if (o->has_arg == required_argument)
+			shorts[n++] = ':';
+	}
+	shorts[n] = 0;
+	opterr = 0;
+	c = getopt_long(argc, argv, shorts, opts, NULL);
+	switch (c) {
+	case 'h':
+		fputs(command->usage, stdout);
+		*status = 0;
+		return '?';
+	case ':':
+		option_text(argv, what, sizeof(what));
+		*status = bad_usage("option '%s' needs a value", what);
+		return '?';
+	case '?':
+		option_text(argv, what, sizeof(what));
+		for (o = opts; optopt && o->name; o++)
+			if (o->val == optopt && o->has_arg == no_argument && what[1] == '-') {
+				*status = bad_usage("option '%s' takes no value", what);
+				return '?';
+			}
+		*status = bad_usage("unknown option '%s'", what);
+		return '?';
+	}
+	return c;
+}
+
+bool cli_no_arguments(int argc, char **argv, int *status)
+{
+	static const struct option opts[] = { CLI_HELP_OPTION, { 0 } };
+
+	if (cli_options(argc, argv, opts, status) != -1)
+		return false;
+	if (optind < argc) {
+		*status = bad_usage("takes no arguments");
+		return false;
+	}
+	return true;
+}
+
+int cli_number(const char *opt, const char *arg, long long min, long long max,
+	       long long *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 0);
+	if (errno || end == arg || *end || v < min || v > max) {
+		bad_usage("%s takes a number from %lld to %lld, not '%s'", opt, min, max, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
 }
 
 char *read_file(const char *path, size_t *len, bool text)
@@ -124,6 +183,26 @@ int set_bug(const char *name)
 	return 0;
 }
 
+int set_mutant(const char *spec)
+{
+	char err[256];
+
+	if (mutant_parse(spec, &model_mutant, err, sizeof(err))) {
+		fprintf(stderr, "clonefuzz: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+const struct profile *profile_arg(const char *name)
+{
+	const struct profile *p = profile_find(name);
+
+	if (!p)
+		fprintf(stderr, "clonefuzz: unknown profile '%s' (see 'clonefuzz profiles')\n", name);
+	return p;
+}
+
 int load_scenario(const char *path, struct scenario *s)
 {
 	char err[256], *text;
@@ -141,175 +220,72 @@ int load_scenario(const char *path, struct scenario *s)
 	return 0;
 }
 
-static int cmd_eval(int argc, char **argv)
+const struct fuzz_target *target_arg(const char *name)
 {
-	struct report_ctx ctx = { .out = stdout };
-	static struct scenario s;
-	struct run_summary sum;
-	const char *path = NULL;
-	bool twice = false;
-	char err[256];
-	int i;
+	const struct fuzz_target *t = fuzz_target_find(name);
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_eval, stdout);
-		return 0;
-	}
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json"))
-			ctx.json = true;
-		else if (!strcmp(argv[i], "--twice"))
-			twice = true;
-		else if (!strcmp(argv[i], "--bug") && i + 1 < argc) {
-			if (set_bug(argv[++i]))
-				return 2;
+	if (!t)
+		fprintf(stderr, "clonefuzz: unknown fuzz target '%s' (see 'clonefuzz targets')\n", name);
+	return t;
+}
+
+bool target_option(int argc, char **argv, const struct fuzz_target **t, int *status)
+{
+	static const struct option opts[] = {
+		{ "target", required_argument, NULL, CLI_LONG_ONLY },
+		CLI_HELP_OPTION,
+		{ 0 }
+	};
+	int c;
+
+	*t = &fuzz_targets[TARGET_scenario];
+	while ((c = cli_options(argc, argv, opts, status)) != -1) {
+		if (c != CLI_LONG_ONLY)
+			return false;
+		*t = target_arg(optarg);
+		if (!*t) {
+			*status = 2;
+			return false;
 		}
-		else if (!strcmp(argv[i], "--mutant") && i + 1 < argc) {
-			if (mutant_parse(argv[++i], &model_mutant, err, sizeof(err))) {
-				fprintf(stderr, "clonefuzz: %s\n", err);
-				return 2;
-			}
-		} else if (argv[i][0] == '-' && argv[i][1])
-			return bad_usage("eval: unknown option", usage_eval);
-		else if (path)
-			return bad_usage("eval: one scenario at a time", usage_eval);
-		else
-			path = argv[i];
 	}
-	if (!path)
-		return bad_usage("eval: which scenario?", usage_eval);
-	if (load_scenario(path, &s))
-		return 2;
-	ctx.s = &s;
-	if (twice && run_scenario_digest(&s) != run_scenario_digest(&s)) {
-		fprintf(stderr, "clonefuzz: %s: two runs in one process differ\n", path);
-		return 1;
-	}
-	run_scenario(&s, report_op, &ctx, &sum);
-	if (!ctx.json)
-		printf("%s: %d operation(s), %d violation(s), %d known defect(s), %d failed expectation(s)\n",
-		       s.profile->name, sum.ops, sum.violations, sum.known_defects,
-		       sum.expectation_failures);
-	return sum.violations || sum.expectation_failures ? 1 : 0;
+	return true;
 }
 
-static int cmd_profiles(int argc, char **argv)
+static const struct cli_cmd *find_command(const char *name)
 {
 	size_t i;
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_profiles, stdout);
-		return 0;
-	}
-	if (argc > 1)
-		return bad_usage("profiles takes no arguments", usage_profiles);
-	for (i = 0; i < nr_profiles; i++) {
-		const struct profile *p = profiles[i];
-
-		printf("%-8s %zu checks, %zu sites, %zu labels, %zu known defect(s); %s\n",
-		       p->name, p->nr_checks, p->nr_sites, p->nr_labels,
-		       p->nr_defects, p->source);
-	}
-	return 0;
-}
-
-static const struct profile *profile_arg(int argc, char **argv, const char *usage,
-					 int *status)
-{
-	const struct profile *p;
-
-	*status = 0;
-	if (argc != 3 || strcmp(argv[1], "--profile")) {
-		*status = bad_usage("expected --profile P", usage);
-		return NULL;
-	}
-	p = profile_find(argv[2]);
-	if (!p) {
-		fprintf(stderr, "clonefuzz: unknown profile '%s' (see 'clonefuzz profiles')\n",
-			argv[2]);
-		*status = 2;
-	}
-	return p;
-}
-
-static int cmd_sites(int argc, char **argv)
-{
-	const struct profile *p;
-	int status;
-	size_t i;
-
-	if (wants_help(argc, argv)) {
-		fputs(usage_sites, stdout);
-		return 0;
-	}
-	p = profile_arg(argc, argv, usage_sites, &status);
-	if (!p)
-		return status;
-	for (i = 0; i < p->nr_sites; i++) {
-		const struct site_row *r = &p->sites[i];
-
-		printf("%-22s %-15s %-34s %s\n", site_names[r->site],
-		       r->err ? errno_name(r->err) : "(LSM)", label_names[r->label],
-		       site_descs[r->site]);
-	}
-	return 0;
-}
-
-static int cmd_checks(int argc, char **argv)
-{
-	const struct profile *p;
-	int status;
-	size_t i;
-
-	if (wants_help(argc, argv)) {
-		fputs(usage_checks, stdout);
-		return 0;
-	}
-	p = profile_arg(argc, argv, usage_checks, &status);
-	if (!p)
-		return status;
-	for (i = 0; i < p->nr_checks; i++) {
-		const struct check_row *r = &p->checks[i];
-
-		printf("%-24s %-7s %s\n", check_names[r->check],
-		       r->err ? errno_name(r->err) : "(LSM)", r->cond);
-	}
-	return 0;
+	for (i = 0; i < NR_COMMANDS; i++)
+		if (!strcmp(name, commands[i]->name))
+			return commands[i];
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(int, char **);
-	} cmds[] = {
-		{ "eval", cmd_eval },
-		{ "profiles", cmd_profiles },
-		{ "sites", cmd_sites },
-		{ "checks", cmd_checks },
-		{ "encode", cmd_encode },
-		{ "decode", cmd_decode },
-		{ "replay", cmd_replay },
-		{ "dict", cmd_dict },
-		{ "targets", cmd_targets },
-		{ "host-diff", cmd_host_diff },
-		{ "bugs", cmd_bugs },
-		{ "sweep", cmd_sweep },
-		{ "ladder", cmd_ladder },
-		{ "lint", cmd_lint },
-	};
-	size_t i;
-
-	if (argc < 2)
-		return bad_usage("no command", usage_main);
+	if (argc < 2) {
+		usage_main(stderr);
+		return 2;
+	}
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
-	    !strcmp(argv[1], "help")) {
-		fputs(usage_main, stdout);
+	    (!strcmp(argv[1], "help") && argc == 2)) {
+		usage_main(stdout);
 		return 0;
 	}
-	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (!strcmp(argv[1], cmds[i].name))
-			return cmds[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "clonefuzz: unknown command '%s'\n%s", argv[1], usage_main);
-	return 2;
+	if (!strcmp(argv[1], "help")) {
+		command = find_command(argv[2]);
+		if (argc > 3) {
+			command = NULL;
+			return bad_usage("help takes one command");
+		}
+		if (!command)
+			return bad_usage("help: unknown command '%s'", argv[2]);
+		fputs(command->usage, stdout);
+		return 0;
+	}
+	command = find_command(argv[1]);
+	if (!command)
+		return bad_usage("unknown command '%s'", argv[1]);
+	optind = 0;	/* glibc: start afresh */
+	return command->fn(argc - 1, argv + 1);
 }

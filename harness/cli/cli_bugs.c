@@ -160,30 +160,21 @@ static void sweep_hook_first(const struct sweep_run *r, void *arg)
 	one_line(&s, f->repro, sizeof(f->repro));
 }
 
-static int bugs_check(int argc, char **argv)
+/* Every named bug (all when @names is empty) through every check that finds bugs. */
+static int bugs_check(const char *scn_dir, const char *corpus, bool no_sweep,
+		      int nr_names, char **names)
 {
-	const char *scn_dir = "tests/scenarios", *corpus = "corpus/fuzz_scenario";
-	bool no_sweep = false, named = false, want[NR_BUGS] = { 0 };
+	bool named = nr_names > 0, want[NR_BUGS] = { 0 };
 	int i, b, missed = 0, found = 0;
 	size_t k;
 
-	for (i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--scenarios") && i + 1 < argc) {
-			scn_dir = argv[++i];
-		} else if (!strcmp(argv[i], "--corpus") && i + 1 < argc) {
-			corpus = argv[++i];
-		} else if (!strcmp(argv[i], "--no-sweep")) {
-			no_sweep = true;
-		} else if (argv[i][0] == '-') {
-			return bad_usage("bugs: unknown option or missing value", usage_bugs);
-		} else {
-			b = bug_by_name(argv[i]);
-			if (b <= 0) {
-				fprintf(stderr, "clonefuzz: unknown bug '%s' (see 'clonefuzz bugs')\n", argv[i]);
-				return 2;
-			}
-			want[b] = named = true;
+	for (i = 0; i < nr_names; i++) {
+		b = bug_by_name(names[i]);
+		if (b <= 0) {
+			fprintf(stderr, "clonefuzz: unknown bug '%s' (see 'clonefuzz bugs')\n", names[i]);
+			return 2;
 		}
+		want[b] = true;
 	}
 	printf("| bug | version | found | by | shortest reproducer |\n|---|---|---|---|---|\n");
 	for (b = 0; b < NR_BUGS; b++) {
@@ -226,19 +217,54 @@ static int bugs_check(int argc, char **argv)
 	return missed ? 1 : 0;
 }
 
-int cmd_bugs(int argc, char **argv)
-{
-	bool full = argc > 1 && !strcmp(argv[1], "--long");
-	int b;
+enum { OPT_LONG = CLI_LONG_ONLY, OPT_CHECK, OPT_SCENARIOS, OPT_CORPUS, OPT_NO_SWEEP };
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_bugs, stdout);
-		return 0;
+static int cmd_bugs(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "long", no_argument, NULL, OPT_LONG },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "scenarios", required_argument, NULL, OPT_SCENARIOS },
+		{ "corpus", required_argument, NULL, OPT_CORPUS },
+		{ "no-sweep", no_argument, NULL, OPT_NO_SWEEP },
+		CLI_HELP_OPTION,
+		{ 0 }
+	};
+	const char *scn_dir = "tests/scenarios", *corpus = "corpus/fuzz_scenario";
+	bool full = false, check = false, no_sweep = false, check_only = false;
+	int b, c, status;
+
+	while ((c = cli_options(argc, argv, opts, &status)) != -1) {
+		switch (c) {
+		case OPT_LONG:
+			full = true;
+			break;
+		case OPT_CHECK:
+			check = true;
+			break;
+		case OPT_SCENARIOS:
+			scn_dir = optarg;
+			check_only = true;
+			break;
+		case OPT_CORPUS:
+			corpus = optarg;
+			check_only = true;
+			break;
+		case OPT_NO_SWEEP:
+			no_sweep = check_only = true;
+			break;
+		default:
+			return status;
+		}
 	}
-	if (argc > 1 && !strcmp(argv[1], "--check"))
-		return bugs_check(argc, argv);
-	if (argc > 1 && !full)
-		return bad_usage("bugs: unknown option", usage_bugs);
+	if (check && full)
+		return bad_usage("--long and --check go one at a time");
+	if (check)
+		return bugs_check(scn_dir, corpus, no_sweep, argc - optind, argv + optind);
+	if (check_only)
+		return bad_usage("--scenarios, --corpus and --no-sweep go with --check");
+	if (optind < argc)
+		return bad_usage("bug names go with --check ('%s')", argv[optind]);
 	for (b = 1; b < NR_BUGS; b++) {
 		printf("%-32s %-18s %s\n", bug_infos[b].name, bug_infos[b].versions,
 		       bug_infos[b].provenance);
@@ -247,3 +273,7 @@ int cmd_bugs(int argc, char **argv)
 	}
 	return 0;
 }
+
+const struct cli_cmd cli_bugs = {
+	"bugs", "[--check]", "the seeded bug catalog, and whether each is found", usage_bugs, cmd_bugs,
+};

@@ -29,47 +29,65 @@ static const char usage_hostdiff[] =
 	"exit status: 0 agree, 1 a disagreement, 2 bad usage, 3 not such a host\n"
 	"(skipped).\n";
 
-int cmd_host_diff(int argc, char **argv)
+enum { OPT_COUNT = CLI_LONG_ONLY, OPT_BUG, OPT_DROP_CAPS, OPT_MODEL_CAPS, OPT_SEED, OPT_SCENARIOS };
+
+static int cmd_host_diff(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "count", required_argument, NULL, OPT_COUNT },
+		{ "bug", required_argument, NULL, OPT_BUG },
+		{ "drop-caps", no_argument, NULL, OPT_DROP_CAPS },
+		{ "model-caps", required_argument, NULL, OPT_MODEL_CAPS },
+		{ "seed", required_argument, NULL, OPT_SEED },
+		{ "scenarios", no_argument, NULL, OPT_SCENARIOS },
+		CLI_HELP_OPTION,
+		{ 0 }
+	};
 	static struct hostdiff hd;
 	unsigned long count = 2000;
-	bool drop_caps = false, model_no_caps = false;
+	bool drop_caps = false, model_no_caps = false, scenarios = false;
 	uint64_t seed = 0x2545f4914f6cdd1dULL;
-	char **files = NULL;
-	int nfiles = 0, k, status;
+	char **files = NULL, *end;
+	int nfiles = 0, k, c, status;
+	long long v;
 	char why[160];
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_hostdiff, stdout);
-		return 0;
-	}
-	for (k = 1; k < argc; k++) {
-		char *end;
-
-		if (!strcmp(argv[k], "--count") && k + 1 < argc) {
-			count = strtoul(argv[++k], &end, 0);
-			if (*end || !count)
-				return bad_usage("host-diff: --count takes a positive number", usage_hostdiff);
-		} else if (!strcmp(argv[k], "--bug") && k + 1 < argc) {
-			if (set_bug(argv[++k]))
+	while ((c = cli_options(argc, argv, opts, &status)) != -1) {
+		switch (c) {
+		case OPT_COUNT:
+			if (cli_number("--count", optarg, 1, 100000000, &v))
 				return 2;
-		} else if (!strcmp(argv[k], "--drop-caps")) {
-			drop_caps = true;
-		} else if (!strcmp(argv[k], "--model-caps") && k + 1 < argc &&
-			   !strcmp(argv[k + 1], "none")) {
-			model_no_caps = true;
-			k++;
-		} else if (!strcmp(argv[k], "--seed") && k + 1 < argc) {
-			seed = strtoull(argv[++k], &end, 0) | 1;
-			if (*end)
-				return bad_usage("host-diff: --seed takes a number", usage_hostdiff);
-		} else if (!strcmp(argv[k], "--scenarios")) {
-			files = argv + k + 1;
-			nfiles = argc - k - 1;
+			count = (unsigned long)v;
 			break;
-		} else {
-			return bad_usage("host-diff: unknown option or missing value", usage_hostdiff);
+		case OPT_BUG:
+			if (set_bug(optarg))
+				return 2;
+			break;
+		case OPT_DROP_CAPS:
+			drop_caps = true;
+			break;
+		case OPT_MODEL_CAPS:
+			if (strcmp(optarg, "none"))
+				return bad_usage("--model-caps takes 'none', not '%s'", optarg);
+			model_no_caps = true;
+			break;
+		case OPT_SEED:
+			seed = strtoull(optarg, &end, 0) | 1;
+			if (*end || !*optarg)
+				return bad_usage("--seed takes a number, not '%s'", optarg);
+			break;
+		case OPT_SCENARIOS:
+			scenarios = true;
+			break;
+		default:
+			return status;
 		}
+	}
+	if (scenarios) {
+		files = argv + optind;
+		nfiles = argc - optind;
+	} else if (optind < argc) {
+		return bad_usage("scenario files go with --scenarios ('%s')", argv[optind]);
 	}
 	hostdiff_seed(seed);
 	if (hostdiff_start(&hd, drop_caps, model_no_caps, why, sizeof(why))) {
@@ -94,3 +112,7 @@ int cmd_host_diff(int argc, char **argv)
 	status = hostdiff_summary(&hd, stdout);
 	return status;
 }
+
+const struct cli_cmd cli_host_diff = {
+	"host-diff", "", "the model against the running kernel", usage_hostdiff, cmd_host_diff,
+};

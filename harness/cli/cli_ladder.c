@@ -371,37 +371,51 @@ static int diff(const struct profile *a, const struct profile *b)
 	return 0;
 }
 
-int cmd_ladder(int argc, char **argv)
+enum { OPT_PROFILE = CLI_LONG_ONLY, OPT_FORMAT, OPT_DIFF };
+
+static int cmd_ladder(int argc, char **argv)
 {
-	const struct profile *p = profile_find("v6.18");
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "diff", no_argument, NULL, OPT_DIFF },
+		CLI_HELP_OPTION,
+		{ 0 }
+	};
+	const struct profile *p = profile_find("v6.18"), *a, *b;
 	const char *format = "md";
-	int i;
+	bool by_diff = false;
+	int c, status;
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_ladder, stdout);
-		return 0;
-	}
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
-			p = profile_find(argv[++i]);
-			if (!p) {
-				fprintf(stderr, "clonefuzz: unknown profile '%s'\n", argv[i]);
+	while ((c = cli_options(argc, argv, opts, &status)) != -1) {
+		switch (c) {
+		case OPT_PROFILE:
+			p = profile_arg(optarg);
+			if (!p)
 				return 2;
-			}
-		} else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-			format = argv[++i];
-		} else if (!strcmp(argv[i], "--diff") && i + 2 < argc) {
-			const struct profile *a = profile_find(argv[i + 1]), *b = profile_find(argv[i + 2]);
-
-			if (!a || !b) {
-				fprintf(stderr, "clonefuzz: unknown profile in --diff\n");
-				return 2;
-			}
-			return diff(a, b);
-		} else {
-			return bad_usage("ladder: unknown option or missing value", usage_ladder);
+			break;
+		case OPT_FORMAT:
+			format = optarg;
+			break;
+		case OPT_DIFF:
+			by_diff = true;
+			break;
+		default:
+			return status;
 		}
 	}
+	if (by_diff) {
+		if (optind + 2 != argc)
+			return bad_usage("--diff takes two profiles");
+		a = profile_arg(argv[optind]);
+		b = a ? profile_arg(argv[optind + 1]) : NULL;
+		return a && b ? diff(a, b) : 2;
+	}
+	if (optind < argc)
+		return bad_usage("takes no operands ('%s')", argv[optind]);
+	if (strcmp(format, "md") && strcmp(format, "json") && strcmp(format, "dot") &&
+	    strcmp(format, "svg"))
+		return bad_usage("--format takes md, json, dot or svg");
 	measure(p);
 	if (!strcmp(format, "md"))
 		format_md(p);
@@ -409,9 +423,11 @@ int cmd_ladder(int argc, char **argv)
 		format_json(p);
 	else if (!strcmp(format, "dot"))
 		format_dot(p);
-	else if (!strcmp(format, "svg"))
-		format_svg(p);
 	else
-		return bad_usage("ladder: --format takes md, json, dot or svg", usage_ladder);
+		format_svg(p);
 	return 0;
 }
+
+const struct cli_cmd cli_ladder = {
+	"ladder", "", "a version's ladder drawn; --diff between two", usage_ladder, cmd_ladder,
+};

@@ -356,43 +356,53 @@ static int print_against(const struct lint_result *r, const struct profile *p)
 	return diffs ? 1 : 0;
 }
 
-int cmd_lint(int argc, char **argv)
+enum { OPT_JSON = CLI_LONG_ONLY, OPT_TABLE, OPT_FUNCTION, OPT_AGAINST };
+
+static int cmd_lint(int argc, char **argv)
 {
-	const char *path = NULL, *function = "copy_process", *against = NULL;
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "emit-table", no_argument, NULL, OPT_TABLE },
+		{ "function", required_argument, NULL, OPT_FUNCTION },
+		{ "against", required_argument, NULL, OPT_AGAINST },
+		CLI_HELP_OPTION,
+		{ 0 }
+	};
+	const char *path, *function = "copy_process", *against = NULL;
 	const struct profile *p = NULL;
 	bool json = false, table = false;
 	struct lint_result *r;
-	int i, rc;
+	int c, rc;
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_lint, stdout);
-		return 0;
-	}
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json"))
+	while ((c = cli_options(argc, argv, opts, &rc)) != -1) {
+		switch (c) {
+		case OPT_JSON:
 			json = true;
-		else if (!strcmp(argv[i], "--emit-table"))
+			break;
+		case OPT_TABLE:
 			table = true;
-		else if (!strcmp(argv[i], "--function") && i + 1 < argc)
-			function = argv[++i];
-		else if (!strcmp(argv[i], "--against") && i + 1 < argc)
-			against = argv[++i];
-		else if (argv[i][0] == '-' && argv[i][1])
-			return bad_usage("lint: unknown option or missing value", usage_lint);
-		else if (path)
-			return bad_usage("lint: one file at a time", usage_lint);
-		else
-			path = argv[i];
+			break;
+		case OPT_FUNCTION:
+			function = optarg;
+			break;
+		case OPT_AGAINST:
+			against = optarg;
+			break;
+		default:
+			return rc;
+		}
 	}
-	if (!path)
-		return bad_usage("lint: which file?", usage_lint);
+	if (optind >= argc)
+		return bad_usage("which file?");
+	if (optind + 1 < argc)
+		return bad_usage("one file at a time");
+	path = argv[optind];
 	if (json + table + !!against > 1)
-		return bad_usage("lint: --json, --emit-table and --against go one at a time", usage_lint);
+		return bad_usage("--json, --emit-table and --against go one at a time");
 	if (against) {
 		p = profile_find(against);
 		if (!p)
-			return bad_usage("lint: --against takes a profile ('clonefuzz profiles')",
-					 usage_lint);
+			return bad_usage("--against takes a profile ('clonefuzz profiles')");
 	}
 	r = calloc(1, sizeof(*r));
 	if (!r)
@@ -420,3 +430,8 @@ int cmd_lint(int argc, char **argv)
 	free(r);
 	return rc;
 }
+
+const struct cli_cmd cli_lint = {
+	"lint", "FILE", "unwind symmetry of copy_process() in a real kernel/fork.c",
+	usage_lint, cmd_lint,
+};

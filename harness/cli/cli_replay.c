@@ -164,54 +164,53 @@ static int print_reach(const struct profile *p, const struct reach *re)
 	return missed;
 }
 
-int cmd_replay(int argc, char **argv)
+enum { OPT_TARGET = CLI_LONG_ONLY, OPT_MUTANT, OPT_BUG, OPT_FULL };
+
+static int cmd_replay(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "target", required_argument, NULL, OPT_TARGET },
+		{ "mutant", required_argument, NULL, OPT_MUTANT },
+		{ "bug", required_argument, NULL, OPT_BUG },
+		{ "require-full-coverage", no_argument, NULL, OPT_FULL },
+		CLI_HELP_OPTION,
+		{ 0 }
+	};
 	bool require_full = false;
-	int i, nr_paths = 0, missed = 0;
-	char err[256];
+	int c, status, missed = 0;
 	size_t k;
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_replay, stdout);
-		return 0;
-	}
 	memset(&rp, 0, sizeof(rp));
 	rp.t = &fuzz_targets[TARGET_scenario];
 	_Static_assert(sizeof(rp.reach) / sizeof(rp.reach[0]) >= 8, "profiles");
 	if (nr_profiles > sizeof(rp.reach) / sizeof(rp.reach[0]))
-		return bad_usage("too many profiles", usage_replay);
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--target") && i + 1 < argc) {
-			rp.t = fuzz_target_find(argv[++i]);
-			if (!rp.t) {
-				fprintf(stderr, "clonefuzz: unknown fuzz target '%s'\n", argv[i]);
+		return bad_usage("too many profiles");
+	while ((c = cli_options(argc, argv, opts, &status)) != -1) {
+		switch (c) {
+		case OPT_TARGET:
+			rp.t = target_arg(optarg);
+			if (!rp.t)
 				return 2;
-			}
-		} else if (!strcmp(argv[i], "--mutant") && i + 1 < argc) {
-			if (mutant_parse(argv[++i], &model_mutant, err, sizeof(err))) {
-				fprintf(stderr, "clonefuzz: %s\n", err);
+			break;
+		case OPT_MUTANT:
+			if (set_mutant(optarg))
 				return 2;
-			}
-		} else if (!strcmp(argv[i], "--bug") && i + 1 < argc) {
-			if (set_bug(argv[++i]))
+			break;
+		case OPT_BUG:
+			if (set_bug(optarg))
 				return 2;
-		} else if (!strcmp(argv[i], "--require-full-coverage")) {
+			break;
+		case OPT_FULL:
 			require_full = true;
-		} else if (argv[i][0] == '-') {
-			return bad_usage("replay: unknown option or missing value", usage_replay);
-		} else {
-			nr_paths++;
+			break;
+		default:
+			return status;
 		}
 	}
-	if (!nr_paths)
-		return bad_usage("replay: which inputs?", usage_replay);
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--target") || !strcmp(argv[i], "--mutant") ||
-		    !strcmp(argv[i], "--bug"))
-			i++;
-		else if (argv[i][0] != '-')
-			run_path(argv[i]);
-	}
+	if (optind >= argc)
+		return bad_usage("which inputs?");
+	for (c = optind; c < argc; c++)
+		run_path(argv[c]);
 	printf("%s: %lu input(s), %lu rejected, %lu with violations, %lu nondeterministic\n",
 	       rp.t->name, rp.inputs, rp.rejected, rp.violations, rp.nondet);
 	for (k = 0; k < nr_profiles; k++)
@@ -220,3 +219,7 @@ int cmd_replay(int argc, char **argv)
 		return 2;
 	return rp.violations || rp.nondet || (require_full && missed) ? 1 : 0;
 }
+
+const struct cli_cmd cli_replay = {
+	"replay", "PATH...", "run fuzz inputs; report table coverage", usage_replay, cmd_replay,
+};

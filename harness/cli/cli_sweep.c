@@ -127,38 +127,50 @@ static void sweep_job(int i, void *result)
 	sweep_one(chosen[i], result);
 }
 
-int cmd_sweep(int argc, char **argv)
+enum { OPT_PROFILE = CLI_LONG_ONLY, OPT_BUG, OPT_JOBS, OPT_MATRIX };
+
+static int cmd_sweep(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "bug", required_argument, NULL, OPT_BUG },
+		{ "jobs", required_argument, NULL, OPT_JOBS },
+		{ "matrix", no_argument, NULL, OPT_MATRIX },
+		CLI_HELP_OPTION,
+		{ 0 }
+	};
 	const struct profile *only = NULL;
-	int jobs = online_cores(), n = 0, i, bad = 0;
+	int jobs = online_cores(), n = 0, i, c, status, bad = 0;
 	bool matrix = false;
 	struct sweep_result *res;
+	long long v;
 	size_t k;
 
-	if (wants_help(argc, argv)) {
-		fputs(usage_sweep, stdout);
-		return 0;
-	}
-	for (i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
-			only = profile_find(argv[++i]);
-			if (!only) {
-				fprintf(stderr, "clonefuzz: unknown profile '%s'\n", argv[i]);
+	while ((c = cli_options(argc, argv, opts, &status)) != -1) {
+		switch (c) {
+		case OPT_PROFILE:
+			only = profile_arg(optarg);
+			if (!only)
 				return 2;
-			}
-		} else if (!strcmp(argv[i], "--bug") && i + 1 < argc) {
-			if (set_bug(argv[++i]))
+			break;
+		case OPT_BUG:
+			if (set_bug(optarg))
 				return 2;
-		} else if (!strcmp(argv[i], "--jobs") && i + 1 < argc) {
-			jobs = (int)strtol(argv[++i], NULL, 10);
-			if (jobs < 1)
-				return bad_usage("sweep: --jobs takes a positive number", usage_sweep);
-		} else if (!strcmp(argv[i], "--matrix")) {
+			break;
+		case OPT_JOBS:
+			if (cli_number("--jobs", optarg, 1, 1024, &v))
+				return 2;
+			jobs = (int)v;
+			break;
+		case OPT_MATRIX:
 			matrix = true;
-		} else {
-			return bad_usage("sweep: unknown option or missing value", usage_sweep);
+			break;
+		default:
+			return status;
 		}
 	}
+	if (optind < argc)
+		return bad_usage("takes no operands ('%s')", argv[optind]);
 	for (k = 0; k < nr_profiles && n < 8; k++)
 		if (!only || profiles[k] == only)
 			chosen[n++] = profiles[k];
@@ -189,3 +201,7 @@ int cmd_sweep(int argc, char **argv)
 	free(res);
 	return bad;
 }
+
+const struct cli_cmd cli_sweep = {
+	"sweep", "", "every site x every flag set, every version", usage_sweep, cmd_sweep,
+};
