@@ -112,8 +112,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Thread groups must share signals as well, and detached threads
-	 * can only be started up within the thread group.
+	 * A thread (CLONE_THREAD) must come with CLONE_SIGHAND: all the
+	 * threads of a group share one set of signal handlers.
 	 */
 	if (!bug_on(BUG_thread_without_sighand_allowed) &&
 	    model_check(CHECK_thread_without_sighand,
@@ -121,19 +121,18 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Shared signal handlers imply shared VM. By way of the above,
-	 * thread groups also imply shared VM. Blocking this case allows
-	 * for various simplifications in other code.
+	 * Shared handlers need a shared address space, and so, after the
+	 * check above, does a thread; refusing the other combinations keeps
+	 * the signal code simple.
 	 */
 	if (model_check(CHECK_sighand_without_vm,
 			(clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM)))
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Siblings of global init remain as zombies on exit since they are
-	 * not reaped by their parent (swapper). To solve this and to avoid
-	 * multi-rooted process trees, prevent global and container-inits
-	 * from creating siblings.
+	 * No init, global or of a pid namespace, may make siblings with
+	 * CLONE_PARENT: the idle task, global init's parent, would never
+	 * reap them, and a container's process tree would get two roots.
 	 */
 	if (model_check(CHECK_parent_from_init, (clone_flags & CLONE_PARENT) &&
 			current->signal->flags & SIGNAL_UNKILLABLE))
@@ -163,9 +162,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		goto bad_fork_free;
 
 	/*
-	 * If multiple threads are within copy_process(), then this check
-	 * triggers too late. This doesn't hurt, the check is only there
-	 * to stop root fork bombs.
+	 * A guard against fork bombs only: concurrent forks can all pass it
+	 * before nr_threads counts any of them, and that is acceptable.
 	 */
 	retval = -EAGAIN;
 	if (model_fail(SITE_max_threads, nr_threads >= max_threads))
@@ -174,7 +172,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	if (!try_module_get(p->exec_domain_module, &p->obj))
 		goto bad_fork_cleanup_count;
 
-	delayacct_tsk_init(p);	/* Must remain after dup_task_struct() */
+	delayacct_tsk_init(p);	/* only once dup_task_struct() has run */
 	p->flags &= ~PF_SUPERPRIV;	/* copy_flags(clone_flags, p) */
 	p->flags |= PF_FORKNOEXEC | PF_STARTING;
 	/* model: elided list, lock, time and accounting initialisation */
@@ -189,7 +187,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		goto bad_fork_cleanup_cgroup;
 	}
 
-	/* Perform scheduler related setup. Assign this task to a CPU. */
+	/* Scheduler state for the child, and a CPU to run on. */
 	p->state = TASK_NEW;	/* sched_fork(p, clone_flags): cannot fail here */
 
 	retval = perf_event_init_task(p);
@@ -198,7 +196,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	if ((retval = audit_alloc(p)))
 		goto bad_fork_cleanup_policy;
-	/* copy all the process information */
+	/* each resource the child copies or shares, in turn */
 	if ((retval = copy_semundo(clone_flags, p)))
 		goto bad_fork_cleanup_audit;
 	if ((retval = copy_files(clone_flags, p)))
@@ -251,24 +249,25 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	/* model: elided child_tid pointers, futex lists, syscall-trace clearing */
 
-	/* ok, now we should be set up.. */
+	/* every resource of the child is in place */
 	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
 
 	/*
-	 * Ok, make it visible to the rest of the system.
-	 * We dont wake it up yet.
+	 * From here the child becomes visible to others; do_fork wakes it
+	 * up later.
 	 */
 	p->group_leader = p;
 
-	/* Now that the task is set up, run cgroup callbacks if
-	 * necessary. We need to run them before the task is visible
-	 * on the tasklist. */
+	/*
+	 * cgroup_fork_callbacks: the cgroup subsystems see the finished
+	 * child while it is still off the task list.
+	 */
 	cgroup_callbacks_done = 1;	/* cgroup_fork_callbacks(p) */
 
-	/* Need tasklist lock for parent etc handling! */
+	/* tasklist_lock: choosing and linking the parent needs it */
 	lock_take(&tasklist_lock_obj->obj, &current->obj);
 
-	/* CLONE_PARENT re-uses the old parent */
+	/* CLONE_PARENT and threads take the caller's parent */
 	if (clone_flags & (CLONE_PARENT|CLONE_THREAD))
 		p->real_parent = current->real_parent;
 	else
@@ -278,12 +277,11 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	lock_take(&current->sighand->obj, &current->obj);
 
 	/*
-	 * Process group and session signals need to be delivered to just the
-	 * parent before the fork or both the parent and the child after the
-	 * fork. Restart if a signal comes in before we add the new process to
-	 * it's process group.
-	 * A fatal signal pending means that current will exit, so the new
-	 * thread can't slip out of an OOM kill (or normal SIGKILL).
+	 * A signal for the process group or session that came in meanwhile
+	 * must reach either the parent alone, as if sent first, or both: the
+	 * fork restarts when one is pending now. A fatal signal also stops
+	 * it, as the caller is about to exit and the child must not escape
+	 * an OOM kill or SIGKILL.
 	 */
 	recalc_sigpending();
 	if (model_fail(SITE_signal_pending, signal_pending(current))) {
@@ -342,11 +340,11 @@ bad_fork_cleanup_sighand:
 	__cleanup_sighand(p->sighand, &p->obj);
 bad_fork_cleanup_fs:
 	ladder_label(L_bad_fork_cleanup_fs);
-	exit_fs(p); /* blocking */
+	exit_fs(p); /* may sleep */
 bad_fork_cleanup_files:
 	ladder_label(L_bad_fork_cleanup_files);
 	if (!bug_on(BUG_files_release_dropped))
-		exit_files(p); /* blocking */
+		exit_files(p); /* may sleep */
 bad_fork_cleanup_semundo:
 	ladder_label(L_bad_fork_cleanup_semundo);
 	exit_sem(p);
@@ -375,10 +373,8 @@ fork_out:
 }
 
 /*
- *  Ok, this is the main fork-routine.
- *
- * It copies the process, and if successful kick-starts
- * it and waits for it to finish using the VM if required.
+ * do_fork: the CLONE_NEWUSER and CLONE_STOPPED handling, copy_process(),
+ * then for a new child its pid number for the caller and its start.
  */
 static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 		    unsigned long stack_size, unsigned long parent_tidptr,
@@ -391,14 +387,15 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	(void)parent_tidptr;
 
 	/*
-	 * Do some preliminary argument and permissions checking before we
-	 * actually start allocating stuff
+	 * CLONE_NEWUSER is checked here, before copy_process allocates
+	 * anything.
 	 */
 	if (clone_flags & CLONE_NEWUSER) {
 		if (model_check(CHECK_newuser_thread, clone_flags & CLONE_THREAD))
 			return -EINVAL;
-		/* hopefully this check will go away when userns support is
-		 * complete
+		/*
+		 * 2.6.32 lets only a caller with all three capabilities
+		 * create a user namespace.
 		 */
 		if (model_check(CHECK_newuser_caps, !capable(CAP_SYS_ADMIN) ||
 				!capable(CAP_SETUID) || !capable(CAP_SETGID)))
@@ -406,7 +403,8 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	}
 
 	/*
-	 * We hope to recycle these flags after 2.6.26
+	 * CLONE_STOPPED is deprecated: it earns a rate-limited warning and
+	 * still works.
 	 */
 	if (unlikely(clone_flags & CLONE_STOPPED)) {
 		/* printk "used deprecated clone flags", at most 100 times */
@@ -419,8 +417,8 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	p = copy_process(clone_flags, stack_start, stack_size,
 			 child_tidptr, NULL, trace, tls);
 	/*
-	 * Do this prior waking up the new thread - the thread pointer
-	 * might get invalid after that point, if the thread exits quickly.
+	 * The pid number is read before the child runs: a child that exits
+	 * at once could take p with it.
 	 */
 	if (!IS_ERR(p)) {
 		nr = pid_nr_ns(p->thread_pid, task_active_pid_ns(current));
@@ -431,7 +429,8 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 
 		if (unlikely(clone_flags & CLONE_STOPPED)) {
 			/*
-			 * We'll start up with an immediate SIGSTOP.
+			 * CLONE_STOPPED: the child starts stopped, with SIGSTOP
+			 * pending.
 			 */
 			p->pending |= 1UL << (SIGSTOP - 1);
 			p->state = TASK_STOPPED;

@@ -143,11 +143,9 @@ static int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 	}
 
 	/*
-	 * CLONE_NEWIPC must detach from the undolist: after switching
-	 * to a new ipc namespace, the semaphore arrays from the old
-	 * namespace are unreachable.  In clone parlance, CLONE_SYSVSEM
-	 * means share undolist with parent, so we must forbid using
-	 * it along with CLONE_NEWIPC.
+	 * CLONE_SYSVSEM shares the parent's semaphore undo list, but the
+	 * arrays it refers to are out of reach from a new ipc namespace:
+	 * the two flags together are refused.
 	 */
 	if (model_fail(SITE_newipc_sysvsem,
 		       (flags & CLONE_NEWIPC) && (flags & CLONE_SYSVSEM))) {
@@ -181,7 +179,7 @@ static int create_user_ns(struct cred *new)
 	ns->level = 1;
 	ns->mapped = true;
 
-	/* Alloc new root user. */
+	/* alloc_uid(ns, 0): the namespace's root user */
 	if (model_fail(SITE_create_user_ns, false)) {
 		put_ref(&ns->obj, &new->obj);
 		kobj_free(&ns->obj);
@@ -192,7 +190,7 @@ static int create_user_ns(struct cred *new)
 	root_user->user_ns = ns;
 	hold_move(&ns->obj, &new->obj, &root_user->obj, HOLD_REF);
 
-	/* set the new root user in the credentials under preparation */
+	/* the cred being built switches over to that root user */
 	ns->creator = new->user;
 	hold_move(&new->user->obj, &new->obj, &ns->obj, HOLD_REF);
 	new->user = root_user;

@@ -68,7 +68,7 @@ static void threadgroup_change_end(struct task_struct *tsk)
 static int sched_fork(unsigned long clone_flags, struct task_struct *p)
 {
 	(void)clone_flags;
-	/* We don't allow the creation of new SCHED_DEADLINE tasks. */
+	/* kernel/sched/core.c sched_fork: a SCHED_DEADLINE task cannot fork */
 	if (model_fail(SITE_sched_fork, p->prio_deadline))
 		return -EAGAIN;
 	p->state = TASK_NEW;	/* TASK_RUNNING in 4.0: not yet on a runqueue */
@@ -106,8 +106,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Don't allow sharing the root directory with processes in a different
-	 * namespace
+	 * CLONE_FS with CLONE_NEWNS would share one root and working
+	 * directory across two mount namespaces.
 	 */
 	if (model_check(CHECK_newns_fs, (clone_flags & (CLONE_NEWNS|CLONE_FS)) ==
 					(CLONE_NEWNS|CLONE_FS)))
@@ -119,8 +119,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Thread groups must share signals as well, and detached threads
-	 * can only be started up within the thread group.
+	 * A thread (CLONE_THREAD) must come with CLONE_SIGHAND: all the
+	 * threads of a group share one set of signal handlers.
 	 */
 	if (!bug_on(BUG_thread_without_sighand_allowed) &&
 	    model_check(CHECK_thread_without_sighand,
@@ -128,28 +128,28 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Shared signal handlers imply shared VM. By way of the above,
-	 * thread groups also imply shared VM. Blocking this case allows
-	 * for various simplifications in other code.
+	 * Shared handlers need a shared address space, and so, after the
+	 * check above, does a thread; refusing the other combinations keeps
+	 * the signal code simple.
 	 */
 	if (model_check(CHECK_sighand_without_vm,
 			(clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM)))
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Siblings of global init remain as zombies on exit since they are
-	 * not reaped by their parent (swapper). To solve this and to avoid
-	 * multi-rooted process trees, prevent global and container-inits
-	 * from creating siblings.
+	 * No init, global or of a pid namespace, may make siblings with
+	 * CLONE_PARENT: the idle task, global init's parent, would never
+	 * reap them, and a container's process tree would get two roots.
 	 */
 	if (model_check(CHECK_parent_from_init, (clone_flags & CLONE_PARENT) &&
 			current->signal->flags & SIGNAL_UNKILLABLE))
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * If the new process will be in a different pid or user namespace
-	 * do not allow it to share a thread group or signal handlers or
-	 * parent with the forking task.
+	 * A child that shares the signal handlers, as every thread does,
+	 * stays in the caller's pid and user namespaces: no CLONE_NEWUSER
+	 * or CLONE_NEWPID, and no other pid namespace pending for children
+	 * after setns() or unshare().
 	 */
 	if (clone_flags & CLONE_SIGHAND) {
 		if (model_check(CHECK_sighand_newns_pidns,
@@ -184,9 +184,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		goto bad_fork_free;
 
 	/*
-	 * If multiple threads are within copy_process(), then this check
-	 * triggers too late. This doesn't hurt, the check is only there
-	 * to stop root fork bombs.
+	 * A guard against fork bombs only: concurrent forks can all pass it
+	 * before nr_threads counts any of them, and that is acceptable.
 	 */
 	retval = -EAGAIN;
 	if (model_fail(SITE_max_threads, nr_threads >= max_threads))
@@ -195,7 +194,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	if (!try_module_get(p->exec_domain_module, &p->obj))
 		goto bad_fork_cleanup_count;
 
-	delayacct_tsk_init(p);	/* Must remain after dup_task_struct() */
+	delayacct_tsk_init(p);	/* only once dup_task_struct() has run */
 	p->flags &= ~(PF_SUPERPRIV);
 	p->flags |= PF_FORKNOEXEC;
 	/* model: elided list, lock, time and accounting initialisation */
@@ -212,7 +211,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		goto bad_fork_cleanup_threadgroup_lock;
 	}
 
-	/* Perform scheduler related setup. Assign this task to a CPU. */
+	/* Scheduler state for the child, and a CPU to run on. */
 	retval = sched_fork(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_policy;
@@ -223,7 +222,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	retval = audit_alloc(p);
 	if (retval)
 		goto bad_fork_cleanup_perf;
-	/* copy all the process information */
+	/* each resource the child copies or shares, in turn */
 	retval = copy_semundo(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_audit;
@@ -267,7 +266,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	/* model: elided child_tid pointers, futex lists, single-step clearing */
 
-	/* ok, now we should be set up.. */
+	/* every resource of the child is in place */
 	p->pid = pid_nr(pid);
 	if (clone_flags & CLONE_THREAD) {
 		p->exit_signal = -1;
@@ -283,12 +282,12 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	}
 
 	/*
-	 * Make it visible to the rest of the system, but dont wake it up yet.
-	 * Need tasklist lock for parent etc handling!
+	 * Under tasklist_lock the child gets its parent and becomes visible
+	 * to others; do_fork wakes it up later.
 	 */
 	lock_take(&tasklist_lock_obj->obj, &current->obj);
 
-	/* CLONE_PARENT re-uses the old parent */
+	/* CLONE_PARENT and threads take the caller's parent */
 	if (clone_flags & (CLONE_PARENT|CLONE_THREAD))
 		p->real_parent = current->real_parent;
 	else
@@ -300,13 +299,12 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	/* model: no seccomp filters, so copy_seccomp(p) has nothing to copy */
 
 	/*
-	 * Process group and session signals need to be delivered to just the
-	 * parent before the fork or both the parent and the child after the
-	 * fork. Restart if a signal comes in before we add the new process to
-	 * it's process group.
-	 * A fatal signal pending means that current will exit, so the new
-	 * thread can't slip out of an OOM kill (or normal SIGKILL).
-	*/
+	 * A signal for the process group or session that came in meanwhile
+	 * must reach either the parent alone, as if sent first, or both: the
+	 * fork restarts when one is pending now. A fatal signal also stops
+	 * it, as the caller is about to exit and the child must not escape
+	 * an OOM kill or SIGKILL.
+	 */
 	recalc_sigpending();
 	if (model_fail(SITE_signal_pending, signal_pending(current))) {
 		lock_drop(&current->sighand->obj, &current->obj);
@@ -369,11 +367,11 @@ bad_fork_cleanup_sighand:
 	__cleanup_sighand(p->sighand, &p->obj);
 bad_fork_cleanup_fs:
 	ladder_label(L_bad_fork_cleanup_fs);
-	exit_fs(p); /* blocking */
+	exit_fs(p); /* may sleep */
 bad_fork_cleanup_files:
 	ladder_label(L_bad_fork_cleanup_files);
 	if (!bug_on(BUG_files_release_dropped))
-		exit_files(p); /* blocking */
+		exit_files(p); /* may sleep */
 bad_fork_cleanup_semundo:
 	ladder_label(L_bad_fork_cleanup_semundo);
 	exit_sem(p);
@@ -405,10 +403,8 @@ fork_out:
 }
 
 /*
- *  Ok, this is the main fork-routine.
- *
- * It copies the process, and if successful kick-starts
- * it and waits for it to finish using the VM if required.
+ * do_fork: copy_process(), then for a new child its pid number for the
+ * caller and its start.
  */
 static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 		    unsigned long stack_size, unsigned long parent_tidptr,
@@ -424,8 +420,8 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	p = copy_process(clone_flags, stack_start, stack_size,
 			 child_tidptr, NULL, trace, tls);
 	/*
-	 * Do this prior waking up the new thread - the thread pointer
-	 * might get invalid after that point, if the thread exits quickly.
+	 * The pid number is read before the child runs: a child that exits
+	 * at once could take p with it.
 	 */
 	if (!IS_ERR(p)) {
 		nr = pid_nr_ns(p->thread_pid, task_active_pid_ns(current));

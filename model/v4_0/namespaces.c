@@ -140,9 +140,9 @@ static int copy_namespaces(unsigned long flags, struct task_struct *tsk)
 		return -EPERM;
 
 	/*
-	 * CLONE_NEWIPC must detach from the undolist: after switching
-	 * to a new ipc namespace, the semaphore arrays from the old
-	 * namespace are unreachable.
+	 * CLONE_SYSVSEM shares the parent's semaphore undo list, but the
+	 * arrays it refers to are out of reach from a new ipc namespace:
+	 * the two flags together are refused.
 	 */
 	if (model_fail(SITE_newipc_sysvsem,
 		       (flags & (CLONE_NEWIPC | CLONE_SYSVSEM)) ==
@@ -169,17 +169,16 @@ static int create_user_ns(struct cred *new)
 		return -EUSERS;
 
 	/*
-	 * Verify that we can not violate the policy of which files
-	 * may be accessed that is specified by the root directory,
-	 * by verifing that the root directory is at the root of the
-	 * mount namespace which allows all files to be accessed.
+	 * A chrooted caller (its root is not the root of its mount
+	 * namespace) may not create one: the new namespace's capabilities
+	 * could be used to get out of the chroot.
 	 */
 	if (model_fail(SITE_userns_chroot, caller_chrooted && !bug_on(BUG_userns_from_chroot)))
 		return -EPERM;
 
-	/* The creator needs a mapping in the parent user namespace
-	 * or else we won't be able to reasonably tell userspace who
-	 * created a user_namespace.
+	/*
+	 * The creator's ids must be mapped in the parent namespace, or the
+	 * owner of the new one could not be reported to user space.
 	 */
 	if (model_fail(SITE_userns_unmapped, !parent_ns->mapped))
 		return -EPERM;

@@ -91,9 +91,8 @@ static int cgroup_css_set_fork(struct kernel_clone_args *kargs, struct kobj *own
 		goto err;
 
 	/*
-	 * Verify that we the target cgroup is writable for us. This is
-	 * usually done by the vfs layer but since we're not going through
-	 * the vfs layer here we need to do it "manually".
+	 * Write access to the target cgroup is checked here by hand: no VFS
+	 * write of cgroup.procs does it for CLONE_INTO_CGROUP.
 	 */
 	ret = -EACCES;
 	if (model_fail(SITE_cgroup_perm, !dst_cgrp->writable))

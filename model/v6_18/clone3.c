@@ -83,8 +83,7 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 		return -EINVAL;
 
 	/*
-	 * Verify that higher 32bits of exit_signal are unset and that
-	 * it is a valid signal
+	 * exit_signal: no bits outside CSIGNAL, and a valid signal number.
 	 */
 	if (!bug_on(BUG_clone3_exit_signal_unchecked) &&
 	    model_check(CHECK_clone3_exit_signal, (c->exit_signal & ~((u64)CSIGNAL)) ||
@@ -119,13 +118,10 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 	return 0;
 }
 
-/**
- * clone3_stack_valid - check and prepare stack
- * @kargs: kernel clone args
- *
- * Verify that the stack arguments userspace gave us are sane.
- * In addition, set the stack direction for userspace since it's easy for us to
- * determine.
+/*
+ * clone3_stack_valid: a stack and its size come together or not at all, and
+ * lie in user space; the stack pointer then moves to the top of the area, as
+ * the stack grows down.
  */
 static bool clone3_stack_valid(struct kernel_clone_args *kargs)
 {
@@ -147,14 +143,15 @@ static bool clone3_stack_valid(struct kernel_clone_args *kargs)
 
 static bool clone3_args_valid(struct kernel_clone_args *kargs)
 {
-	/* Verify that no unknown flags are passed along. */
+	/* only flags that clone3 knows */
 	if (model_check(CHECK_clone3_unknown_flags, kargs->flags &
 			~(CLONE_LEGACY_FLAGS | CLONE_CLEAR_SIGHAND | CLONE_INTO_CGROUP)))
 		return false;
 
 	/*
-	 * - make the CLONE_DETACHED bit reusable for clone3
-	 * - make the CSIGNAL bits reusable for clone3
+	 * clone3 refuses CLONE_DETACHED and the CSIGNAL bits, keeping them
+	 * free for new uses; CLONE_NEWTIME, which lies among the latter, is
+	 * allowed.
 	 */
 	if (model_check(CHECK_clone3_detached_csignal, kargs->flags &
 			(CLONE_DETACHED | (CSIGNAL & (bug_on(BUG_clone3_newtime_rejected) ?

@@ -39,18 +39,17 @@ static int create_user_ns(struct cred *new)
 	}
 
 	/*
-	 * Verify that we can not violate the policy of which files
-	 * may be accessed that is specified by the root directory,
-	 * by verifying that the root directory is at the root of the
-	 * mount namespace which allows all files to be accessed.
+	 * A chrooted caller (its root is not the root of its mount
+	 * namespace) may not create one: the new namespace's capabilities
+	 * could be used to get out of the chroot.
 	 */
 	ret = -EPERM;
 	if (model_fail(SITE_userns_chroot, caller_chrooted && !bug_on(BUG_userns_from_chroot)))
 		goto fail_dec;
 
-	/* The creator needs a mapping in the parent user namespace
-	 * or else we won't be able to reasonably tell userspace who
-	 * created a user_namespace.
+	/*
+	 * The creator's ids must be mapped in the parent namespace, or the
+	 * owner of the new one could not be reported to user space.
 	 */
 	if (model_fail(SITE_userns_unmapped, !parent_ns->mapped))
 		goto fail_dec;

@@ -29,7 +29,7 @@ struct kernel_clone_args {
 	u64 stack_size;
 	u64 tls;
 	int *set_tid;
-	size_t set_tid_size;	/* number of elements in set_tid */
+	size_t set_tid_size;	/* how many entries set_tid has */
 	u64 cgroup;
 	struct cgroup *cgrp;	/* CLONE_INTO_CGROUP: the target, with a reference */
 	struct kres *cset;	/* the css_set the child will join, with a reference */
@@ -51,7 +51,7 @@ static int copy_files(u64 clone_flags, struct task_struct *tsk)
 	struct files_struct *oldf, *newf;
 
 	/*
-	 * A background process may not have any files ...
+	 * The caller may have no file table at all: nothing to copy then.
 	 */
 	oldf = current->files;
 	if (!oldf)
@@ -117,8 +117,8 @@ static int sched_fork(u64 clone_flags, struct task_struct *p)
 {
 	(void)clone_flags;
 	/*
-	 * We don't allow the creation of new SCHED_DEADLINE tasks
-	 * unless the parent asked for its children to be reset on fork.
+	 * kernel/sched/core.c sched_fork: a SCHED_DEADLINE child is refused,
+	 * unless reset-on-fork has already given it a normal policy.
 	 */
 	if (model_fail(SITE_sched_fork, p->prio_deadline))
 		return -EAGAIN;
@@ -154,7 +154,7 @@ static int copy_thread(struct task_struct *p, const struct kernel_clone_args *ar
 	int ret = 0;
 
 	p->io_bitmap_ptr = NULL;
-	/* Set a new TLS for the child thread? */
+	/* CLONE_SETTLS: the new TLS base must be a user address */
 	if ((clone_flags & CLONE_SETTLS) &&
 	    model_fail(SITE_settls, args->tls >= TASK_SIZE_MAX))
 		ret = -EPERM;
@@ -192,12 +192,9 @@ static void mm_clear_owner(struct mm_struct *mm, struct task_struct *p)
 }
 
 /*
- * This creates a new process as a copy of the old one,
- * but does not actually start it yet.
- *
- * It copies the registers, and all the appropriate
- * parts of the process environment (as per the clone
- * flags). The actual kick-off is left to the caller.
+ * copy_process: builds the child from the caller, copying or sharing each
+ * part as the clone flags say, and returns it without starting it; that is
+ * kernel_clone's job.
  */
 static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 					struct kernel_clone_args *args)
@@ -219,8 +216,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Don't allow sharing the root directory with processes in a different
-	 * namespace
+	 * CLONE_FS with CLONE_NEWNS would share one root and working
+	 * directory across two mount namespaces.
 	 */
 	if (model_check(CHECK_newns_fs, (clone_flags & (CLONE_NEWNS|CLONE_FS)) ==
 					(CLONE_NEWNS|CLONE_FS)))
@@ -232,8 +229,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Thread groups must share signals as well, and detached threads
-	 * can only be started up within the thread group.
+	 * A thread (CLONE_THREAD) must come with CLONE_SIGHAND: all the
+	 * threads of a group share one set of signal handlers.
 	 */
 	if (!bug_on(BUG_thread_without_sighand_allowed) &&
 	    model_check(CHECK_thread_without_sighand,
@@ -241,27 +238,27 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Shared signal handlers imply shared VM. By way of the above,
-	 * thread groups also imply shared VM. Blocking this case allows
-	 * for various simplifications in other code.
+	 * Shared handlers need a shared address space, and so, after the
+	 * check above, does a thread; refusing the other combinations keeps
+	 * the signal code simple.
 	 */
 	if (model_check(CHECK_sighand_without_vm,
 			(clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM)))
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * Siblings of global init remain as zombies on exit since they are
-	 * not reaped by their parent (swapper). To solve this and to avoid
-	 * multi-rooted process trees, prevent global and container-inits
-	 * from creating siblings.
+	 * No init, global or of a pid namespace, may make siblings with
+	 * CLONE_PARENT: the idle task, global init's parent, would never
+	 * reap them, and a container's process tree would get two roots.
 	 */
 	if (model_check(CHECK_parent_from_init, (clone_flags & CLONE_PARENT) &&
 			current->signal->flags & SIGNAL_UNKILLABLE))
 		return ERR_PTR(-EINVAL);
 
 	/*
-	 * If the new process will be in a different pid or user namespace
-	 * do not allow it to share VM or a thread group with the forking task.
+	 * A thread stays in the caller's pid and user namespaces: no
+	 * CLONE_NEWUSER or CLONE_NEWPID, and no other pid namespace pending
+	 * for children after setns() or unshare().
 	 */
 	if (clone_flags & CLONE_THREAD) {
 		if (model_check(CHECK_thread_newns_pidns,
@@ -272,18 +269,17 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 
 	if (clone_flags & CLONE_PIDFD) {
 		/*
-		 * - CLONE_DETACHED is blocked so that we can potentially
-		 *   reuse it later for CLONE_PIDFD.
+		 * CLONE_DETACHED is refused alongside CLONE_PIDFD, which keeps
+		 * that old bit free for a later meaning.
 		 */
 		if (model_check(CHECK_pidfd_detached, clone_flags & CLONE_DETACHED))
 			return ERR_PTR(-EINVAL);
 	}
 
 	/*
-	 * Force any signals received before this point to be delivered
-	 * before the fork happens.  Collect up signals sent to multiple
-	 * processes that happen during the fork and delay them so that
-	 * they appear to happen after the fork.
+	 * A signal already pending is handled first (the fork restarts);
+	 * one sent to many processes while the fork runs is held back on
+	 * the multiprocess list and counts as arriving after it.
 	 * model: the delayed record is list linkage only, nothing to release
 	 */
 	model_signal_point(SITE_signal_pending);	/* recalc_sigpending */
@@ -314,15 +310,14 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	current->flags &= ~PF_NPROC_EXCEEDED;
 
 	/*
-	 * If multiple threads are within copy_process(), then this check
-	 * triggers too late. This doesn't hurt, the check is only there
-	 * to stop root fork bombs.
+	 * A guard against fork bombs only: concurrent forks can all pass it
+	 * before nr_threads counts any of them, and that is acceptable.
 	 */
 	retval = -EAGAIN;
 	if (model_fail(SITE_max_threads, nr_threads >= max_threads))
 		goto bad_fork_cleanup_count;
 
-	delayacct_tsk_init(p);	/* Must remain after dup_task_struct() */
+	delayacct_tsk_init(p);	/* only once dup_task_struct() has run */
 	p->flags &= ~PF_SUPERPRIV;
 	p->flags |= PF_FORKNOEXEC;
 	/* model: elided list, lock, time and accounting initialisation */
@@ -338,7 +333,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		goto bad_fork_cleanup_delayacct;
 	}
 
-	/* Perform scheduler related setup. Assign this task to a CPU. */
+	/* Scheduler state for the child, and a CPU to run on. */
 	retval = sched_fork(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_policy;
@@ -349,7 +344,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	retval = audit_alloc(p);
 	if (retval)
 		goto bad_fork_cleanup_perf;
-	/* copy all the process information */
+	/* each resource the child copies or shares, in turn */
 	retval = security_task_alloc(p);
 	if (retval)
 		goto bad_fork_cleanup_audit;
@@ -397,9 +392,8 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	}
 
 	/*
-	 * This has to happen after we've potentially unshared the file
-	 * descriptor table (so that the pidfd doesn't leak into the child
-	 * if the fd table isn't shared).
+	 * The pidfd is reserved only now, after copy_files, so that a child
+	 * with a table of its own does not get a copy of it.
 	 */
 	if (clone_flags & CLONE_PIDFD) {
 		pidfd_slot = pidfd_prepare(pid, &pidfile, p);
@@ -426,7 +420,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 
 	/* model: elided futex lists, sigaltstack, single-step clearing */
 
-	/* ok, now we should be set up.. */
+	/* every resource of the child is in place */
 	p->pid = pid_nr(pid);
 	if (clone_flags & CLONE_THREAD) {
 		p->group_leader = current->group_leader;
@@ -437,31 +431,27 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	}
 
 	/*
-	 * Ensure that the cgroup subsystem policies allow the new process to be
-	 * forked. It should be noted that the new process's css_set can be changed
-	 * between here and cgroup_post_fork() if an organisation operation is in
-	 * progress.
+	 * cgroup_can_fork: the cgroup controllers (here pids.max) may refuse
+	 * the child. Until cgroup_post_fork() a migration in progress can
+	 * still change the css_set it will join.
 	 */
 	retval = cgroup_can_fork(p, args);
 	if (retval)
 		goto bad_fork_put_pidfd;
 
 	/*
-	 * Now that the cgroups are pinned, re-clone the parent cgroup and put
-	 * the new task on the correct runqueue. All this *before* the task
-	 * becomes visible.
-	 *
-	 * This isn't part of ->can_fork() because while the re-cloning is
-	 * cgroup specific, it unconditionally needs to place the task on a
-	 * runqueue.
+	 * sched_cgroup_fork: with the cgroups pinned, the child takes its
+	 * scheduler group from them and is placed on a runqueue, while it is
+	 * still invisible. It is not a ->can_fork() hook because the runqueue
+	 * placement is needed whatever the cgroup setup.
 	 */
 	retval = -ENOMEM;
 	if (model_fail(SITE_sched_cgroup_fork, false))
 		goto bad_fork_cancel_cgroup;
 
 	/*
-	 * Allocate a default futex hash for the user process once the first
-	 * thread spawns.
+	 * A new thread sizes the process's private futex hash to the number
+	 * of threads (kernel/futex/core.c futex_hash_allocate_default).
 	 */
 	if (need_futex_hash_allocate_default(clone_flags)) {
 		retval = futex_hash_allocate_default();
@@ -470,20 +460,18 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		if (retval)
 			goto bad_fork_cancel_cgroup;
 		/*
-		 * If we fail beyond this point we don't free the allocated
-		 * futex hash map. We assume that another thread will be created
-		 * and makes use of it. The hash map will be freed once the main
-		 * thread terminates.
+		 * A later failure keeps the hash: another thread is expected
+		 * to use it, and it goes away with the mm.
 		 */
 	}
 
 	/*
-	 * Make it visible to the rest of the system, but dont wake it up yet.
-	 * Need tasklist lock for parent etc handling!
+	 * Under tasklist_lock the child gets its parent and becomes visible
+	 * to others; kernel_clone wakes it up later.
 	 */
 	lock_take(&tasklist_lock_obj->obj, &current->obj);
 
-	/* CLONE_PARENT re-uses the old parent */
+	/* CLONE_PARENT and threads take the caller's parent */
 	if (clone_flags & (CLONE_PARENT|CLONE_THREAD)) {
 		p->real_parent = current->real_parent;
 		if (clone_flags & CLONE_THREAD)
@@ -503,24 +491,24 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		copy_seccomp(p);
 
 	/*
-	 * Let kill terminate clone/fork in the middle
+	 * A pid namespace that is shutting down takes no new children.
 	 * model: the pid namespace lost PIDNS_ADDING only by an outside race
 	 */
 	retval = -ENOMEM;
 	if (model_fail(SITE_pidns_dead, !ns_of_pid(pid)->adding))
 		goto bad_fork_core_free;
 
-	/* Let kill terminate clone/fork in the middle */
+	/* a fatal signal for the caller aborts the fork here */
 	model_signal_point(SITE_fatal_signal);
 	retval = -EINTR;
 	if (model_fail(SITE_fatal_signal, fatal_signal_pending(current)))
 		goto bad_fork_core_free;
 
-	/* No more failure paths after this point. */
+	/* from here on nothing can fail */
 
 	/*
-	 * Copy seccomp details explicitly here, in case they were changed
-	 * before holding sighand lock.
+	 * The seccomp filter is taken only now, under the sighand lock, so a
+	 * filter the caller installed meanwhile is not missed.
 	 */
 	if (!bug_on(BUG_seccomp_before_last_check))
 		copy_seccomp(p);
@@ -606,13 +594,13 @@ bad_fork_cleanup_fs:
 	if (bug_on(BUG_fs_files_labels_swapped))
 		exit_files(p);
 	else
-		exit_fs(p); /* blocking */
+		exit_fs(p); /* may sleep */
 bad_fork_cleanup_files:
 	ladder_label(L_bad_fork_cleanup_files);
 	if (bug_on(BUG_fs_files_labels_swapped))
 		exit_fs(p);
 	else if (!bug_on(BUG_files_release_dropped))
-		exit_files(p); /* blocking */
+		exit_files(p); /* may sleep */
 bad_fork_cleanup_semundo:
 	ladder_label(L_bad_fork_cleanup_semundo);
 	exit_sem(p);
@@ -654,12 +642,8 @@ fork_out:
 }
 
 /*
- *  Ok, this is the main fork-routine.
- *
- * It copies the process, and if successful kick-starts
- * it and waits for it to finish using the VM if required.
- *
- * args->exit_signal is expected to be checked for sanity by the caller.
+ * kernel_clone: copy_process(), then for a new child its pid number for the
+ * caller and its start. The caller vouches for args->exit_signal.
  */
 static long kernel_clone(struct kernel_clone_args *args)
 {
@@ -669,13 +653,11 @@ static long kernel_clone(struct kernel_clone_args *args)
 	long nr;
 
 	/*
-	 * For legacy clone() calls, CLONE_PIDFD uses the parent_tid argument
-	 * to return the pidfd. Hence, CLONE_PIDFD and CLONE_PARENT_SETTID are
-	 * mutually exclusive. With clone3() CLONE_PIDFD has grown a separate
-	 * field in struct clone_args and it still doesn't make sense to have
-	 * them both point at the same memory location. Performing this check
-	 * here has the advantage that we don't need to have a separate helper
-	 * to check for legacy clone().
+	 * CLONE_PIDFD and CLONE_PARENT_SETTID cannot write to one address.
+	 * clone() always passes both through parent_tid, so there the two
+	 * flags never go together; clone3() has a pidfd field of its own,
+	 * which must still differ from parent_tid. One check here serves
+	 * both entries.
 	 */
 	if (model_check(CHECK_pidfd_parent_settid, (clone_flags & CLONE_PIDFD) &&
 			(clone_flags & CLONE_PARENT_SETTID) &&
@@ -692,8 +674,8 @@ static long kernel_clone(struct kernel_clone_args *args)
 		return (long)p;
 
 	/*
-	 * Do this prior waking up the new thread - the thread pointer
-	 * might get invalid after that point, if the thread exits quickly.
+	 * The pid number is read before the child runs: a child that exits
+	 * at once could take p with it.
 	 */
 	nr = pid_nr_ns(p->thread_pid, task_active_pid_ns(current));	/* pid_vnr */
 

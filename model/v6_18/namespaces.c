@@ -197,11 +197,9 @@ static int copy_namespaces(u64 flags, struct task_struct *tsk)
 	}
 
 	/*
-	 * CLONE_NEWIPC must detach from the undolist: after switching
-	 * to a new ipc namespace, the semaphore arrays from the old
-	 * namespace are unreachable.  In clone parlance, CLONE_SYSVSEM
-	 * means share undolist with parent, so we must forbid using
-	 * it along with CLONE_NEWIPC.
+	 * CLONE_SYSVSEM shares the parent's semaphore undo list, but the
+	 * arrays it refers to are out of reach from a new ipc namespace:
+	 * the two flags together are refused.
 	 */
 	if (model_fail(SITE_newipc_sysvsem,
 		       (flags & (CLONE_NEWIPC | CLONE_SYSVSEM)) ==

@@ -19,9 +19,9 @@ static struct pid *alloc_pid(struct pid_namespace *ns, const int *set_tid,
 	int i, nr, retval;
 
 	/*
-	 * set_tid_size contains the size of the set_tid array. Starting at
-	 * the most nested currently active PID namespace it tells alloc_pid()
-	 * how many PIDs need to be set.
+	 * set_tid names the pid to use in the innermost namespaces, the
+	 * child's own first; it cannot have more entries than there are
+	 * levels.
 	 */
 	if (model_fail(SITE_set_tid_size, set_tid_size > (size_t)ns->level + 1))
 		return ERR_PTR(-EINVAL);
@@ -45,8 +45,7 @@ static struct pid *alloc_pid(struct pid_namespace *ns, const int *set_tid,
 			if (model_fail(SITE_set_tid_range, tid < 1 || tid >= pid_max))
 				goto out_free;
 			/*
-			 * Also fail if a PID != 1 is requested and
-			 * no PID 1 exists.
+			 * A namespace without an init takes only pid 1.
 			 */
 			if (model_fail(SITE_set_tid_no_reaper, tid != 1 && !tmp->child_reaper))
 				goto out_free;
@@ -78,12 +77,9 @@ static struct pid *alloc_pid(struct pid_namespace *ns, const int *set_tid,
 	}
 
 	/*
-	 * ENOMEM is not the most obvious choice especially for the case
-	 * where the child subreaper has already exited and the pid
-	 * namespace denies the creation of any new processes. But ENOMEM
-	 * is what we have exposed to userspace for a long time and it is
-	 * documented behavior for pid namespaces. So we can't easily
-	 * change it even if there were an error code better suited.
+	 * A pid namespace that takes no more processes (its init is gone)
+	 * fails the fork with ENOMEM: a poor fit, but user space has seen
+	 * and documented that errno for years, so it stays.
 	 */
 	retval = -ENOMEM;
 
