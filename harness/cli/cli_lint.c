@@ -46,6 +46,7 @@ static const char *issue_words(const struct lint_issue *is)
 	case LI_NO_LABEL: return "no_label";
 	case LI_RETURN_HELD: return "return_held";
 	case LI_COND: return "flags_differ";
+	case LI_UNKNOWN: return "unknown";
 	}
 	return "?";
 }
@@ -96,6 +97,18 @@ static void print_issue(const struct lint_result *r, const struct lint_issue *is
 		printf("%s:%d: return with %s held (taken by %s, line %d)\n", path, is->goto_line,
 		       lint_res_names[is->res], is->call, is->line);
 		break;
+	case LI_UNKNOWN: {
+		char a[16], b[16];
+
+		printf("%s:%d: goto %s when %s%s: %s taken by %s (line %d) is released only if %s "
+		       "(line %d, not defined in this file) does, as it does in %s to %s; this file reads as %s to %s (unknown, not counted)\n",
+		       path, is->goto_line, is->label, is->step, fails, lint_res_names[is->res], is->call,
+		       is->line, is->rel_call, is->rel_line, is->rel_from,
+		       *is->rel_to ? is->rel_to : "today",
+		       r->era_from ? lint_version_text(r->era_from, a, sizeof(a)) : "any version",
+		       r->era_to ? lint_version_text(r->era_to, b, sizeof(b)) : "today");
+		break;
+	}
 	case LI_COND: {
 		char a[160], b[160];
 
@@ -125,14 +138,18 @@ static int tracked_count(const struct lint_result *r)
 
 static void print_text(const struct lint_result *r)
 {
-	int i;
+	int i, n = r->nissues - r->nunknown;
 
 	printf("%s: %s() at line %d: %d gotos, %d labels, %d resources tracked\n", r->src.path,
 	       r->function, r->src.fn_line, r->ngotos, r->nlabels, tracked_count(r));
 	for (i = 0; i < r->nissues; i++)
 		print_issue(r, &r->issues[i]);
-	if (r->nissues)
-		printf("%d asymmetr%s\n", r->nissues, r->nissues == 1 ? "y" : "ies");
+	if (r->nunknown)
+		printf("%d release(s) that depend on the version\n", r->nunknown);
+	if (n)
+		printf("%d asymmetr%s\n", n, n == 1 ? "y" : "ies");
+	else if (r->nunknown)
+		printf("no asymmetry the file alone decides\n");
 	else
 		printf("no asymmetry: every goto's label releases exactly what is held there\n");
 }
@@ -417,7 +434,7 @@ static int cmd_lint(int argc, char **argv)
 	if (r->overflow)
 		fprintf(stderr, "clonefuzz: lint: %s: more gotos, labels or findings than reported\n",
 			path);
-	rc = r->nissues ? 1 : 0;
+	rc = r->nissues > r->nunknown ? 1 : 0;
 	if (json)
 		print_json(r);
 	else if (table)

@@ -112,7 +112,7 @@ static void apply_calls(struct walker *w, int t0, int t1, struct held_set *hs,
 
 		for (k = 0; k < nm; k++) {
 			struct lint_hold h = { m[k]->res, w->src->toks[calls[i].name].line,
-					       m[k]->call, "", pp, false };
+					       m[k]->call, "", pp, false, false };
 
 			if (!w->r->tracked[h.res])
 				continue;
@@ -400,6 +400,7 @@ int lint_run(const char *path, const char *function, struct lint_result *r)
 	w.src = &r->src;
 	body = r->src.body;
 	mark_tracked(r);
+	lint_era(r);
 	for (rest = 0; rest < body->nkids && !w.done; rest++)
 		walk_node(&w, body->kids[rest], &hs, &pend, true);
 	if (!w.done) {

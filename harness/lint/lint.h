@@ -4,6 +4,7 @@
 #define CLONEFUZZ_LINT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "lint_parse.h"
 
@@ -31,6 +32,8 @@ struct lint_hold {
 	int pp;			/* its #if branch */
 	bool optional;		/* a failed step's partial hold (PAIR_PARTIAL), or a
 				 * release that needs no hold (PAIR_REL_IF_HELD) */
+	bool unsure;		/* a helper defined elsewhere that releases it in some
+				 * of the versions the file may be (PAIR_REL_BY) */
 };
 
 struct lint_goto {
@@ -66,6 +69,7 @@ enum lint_issue_type {
 	LI_NO_LABEL,		/* a goto to a label the ladder lacks */
 	LI_RETURN_HELD,		/* an early return with something held */
 	LI_COND,		/* released under other clone flags than it was taken under */
+	LI_UNKNOWN,		/* released only if the file is a version whose helper does it */
 };
 
 struct lint_issue {
@@ -81,6 +85,8 @@ struct lint_issue {
 	char held_flags[LINT_COND], rel_flags[LINT_COND];
 	int rel_line;
 	const char *rel_call;
+	/* LI_UNKNOWN: the versions in which rel_call releases the resource */
+	char rel_from[8], rel_to[8];
 };
 
 struct lint_result {
@@ -99,7 +105,10 @@ struct lint_result {
 	struct lint_check checks[LINT_MAX_CHECKS];
 	int nchecks;
 	struct lint_issue issues[LINT_MAX_ISSUES];
-	int nissues;
+	int nissues;		/* LI_UNKNOWN ones included */
+	int nunknown;		/* of them LI_UNKNOWN: not asymmetries */
+	/* The versions the function can be by what it holds (PAIR_ERA), as major * 1000 + minor; 0 open */
+	int era_from, era_to;
 	bool overflow;
 };
 
@@ -115,6 +124,11 @@ const char *lint_step_row(size_t i, const char **site);
 
 /* The resource @call releases (PAIR_REL, PAIR_REL_IF_HELD), or -1. */
 int lint_release_of(const char *call);
+
+/* "3.17" as 3017 ("" as 0). */
+int lint_version(const char *v);
+/* @v (major * 1000 + minor) as "3.17" into @buf. */
+const char *lint_version_text(int v, char *buf, size_t size);
 
 /* Whether @res is required and why (PAIR_RES). */
 bool lint_res_required(int res, const char **why);

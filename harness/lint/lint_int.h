@@ -43,6 +43,19 @@ int lint_find_calls(const struct lint_src *src, int t0, int t1, struct call_ref 
 int lint_match_pairs(const struct lint_src *src, const struct call_ref *c,
 		     const struct pair_call **out, int max);
 
+/* A PAIR_REL_BY row: a helper the file may only call. */
+struct pair_rel_by {
+	const char *helper;
+	int res;
+	const char *from, *to;
+};
+
+/* The @nth PAIR_REL_BY row of @helper, or NULL past the last. */
+const struct pair_rel_by *lint_rel_by(const char *helper, int nth);
+
+/* The versions the tokens of @r's function hold (PAIR_ERA) into r->era_from, r->era_to. */
+void lint_era(struct lint_result *r);
+
 /* Whether a failing @h->call may leave part of @h->res held (PAIR_PARTIAL). */
 bool lint_is_partial(const struct lint_hold *h);
 

@@ -6,6 +6,43 @@
 #include "lint_int.h"
 
 /*
+ * A helper the file calls but does not define (free_task in a quoted
+ * copy_process()): what it releases in the versions the file can be. Where
+ * all of them release it, it counts as a release of whatever is held (the
+ * helper frees what the task holds); where only some do, as an unsure one,
+ * which turns a leak into "unknown"; where none does, not at all.
+ */
+static void elsewhere_releases(struct walker *w, const char *name, int line,
+			       const struct pair_call **covered, int ncovered, int pp)
+{
+	struct lint_result *r = w->r;
+	const struct pair_rel_by *b;
+	int nth, k;
+
+	for (nth = 0; (b = lint_rel_by(name, nth)); nth++) {
+		int from = lint_version(b->from), to = lint_version(b->to);
+		struct lint_hold h = { b->res, line, b->helper, "", pp, true, false };
+		bool seen = false;
+
+		for (k = 0; k < ncovered; k++)
+			seen |= covered[k]->res == b->res;
+		if (seen || !r->tracked[b->res])
+			continue;
+		/* disjoint: the file is a version in which the helper keeps it */
+		if ((to && r->era_from > to) || (r->era_to && r->era_to < from))
+			continue;
+		h.unsure = r->era_from < from || (to && (!r->era_to || r->era_to > to));
+		if (r->nrels == LINT_MAX_RELS) {
+			r->overflow = true;
+			return;
+		}
+		snprintf(h.cond, sizeof(h.cond), "%s", w->cond);
+		r->rel_label[r->nrels] = r->nlabels - 1;
+		r->rels[r->nrels++] = h;
+	}
+}
+
+/*
  * A helper defined in the same file (free_task, delayed_free_task, ...):
  * the releases it makes count where it is called, except of what the call
  * itself is registered to release (delayed_free_task -> free_task is one
@@ -23,8 +60,12 @@ static void callee_releases(struct walker *w, const struct call_ref *call,
 		return;
 	snprintf(name, sizeof(name), "%.*s", w->src->toks[call->name].len,
 		 w->src->toks[call->name].s);
-	if (!strcmp(name, r->function) || lint_function_body(w->src, name, &t0, &t1))
+	if (!strcmp(name, r->function))
 		return;
+	if (lint_function_body(w->src, name, &t0, &t1)) {
+		elsewhere_releases(w, name, w->src->toks[call->name].line, covered, ncovered, pp);
+		return;
+	}
 	n = lint_find_calls(w->src, t0, t1, calls, 64);
 	for (i = 0; i < n; i++) {
 		const struct pair_call *m[8];
@@ -32,7 +73,7 @@ static void callee_releases(struct walker *w, const struct call_ref *call,
 
 		for (j = 0; j < nm; j++) {
 			struct lint_hold h = { m[j]->res, w->src->toks[call->name].line,
-					       m[j]->call, "", pp, m[j]->if_held };
+					       m[j]->call, "", pp, m[j]->if_held, false };
 			bool seen = false;
 
 			for (k = 0; k < ncovered; k++)
@@ -109,7 +150,7 @@ void lint_ladder_collect(struct walker *w, const struct lint_node *n, int cur_la
 
 			for (j = 0; j < nm; j++) {
 				struct lint_hold h = { m[j]->res, w->src->toks[calls[k].name].line,
-						       m[j]->call, "", n->pp, m[j]->if_held };
+						       m[j]->call, "", n->pp, m[j]->if_held, false };
 
 				if (!r->tracked[h.res])
 					continue;
@@ -260,7 +301,8 @@ static void check_flags(struct lint_result *r, const struct lint_goto *g, int la
 void lint_check_goto(struct lint_result *r, const struct lint_goto *g)
 {
 	int held[NR_LINT_RES] = { 0 }, rel[NR_LINT_RES] = { 0 }, local[NR_LINT_RES] = { 0 };
-	int opt[NR_LINT_RES] = { 0 }, tolerant[NR_LINT_RES] = { 0 };
+	int opt[NR_LINT_RES] = { 0 }, tolerant[NR_LINT_RES] = { 0 }, unsure[NR_LINT_RES] = { 0 };
+	const struct lint_hold *unsure_rel[NR_LINT_RES] = { 0 };
 	int first_rel_line[NR_LINT_RES] = { 0 }, label = find_label(r, g->label), i;
 	const char *rel_call[NR_LINT_RES] = { 0 };
 	struct lint_issue is;
@@ -290,6 +332,11 @@ void lint_check_goto(struct lint_result *r, const struct lint_goto *g)
 			local[h->res]--;
 			continue;
 		}
+		if (h->unsure) {	/* PAIR_REL_BY in some of the file's versions */
+			unsure[h->res]++;
+			unsure_rel[h->res] = h;
+			continue;
+		}
 		if (h->optional) {	/* PAIR_REL_IF_HELD: releases only what is held */
 			tolerant[h->res]++;
 			continue;
@@ -316,6 +363,19 @@ void lint_check_goto(struct lint_result *r, const struct lint_goto *g)
 			int k;
 
 			is.type = LI_LEAK;
+			if (rel[i] + tolerant[i] + unsure[i] >= held[i]) {
+				const struct pair_rel_by *b;
+				int nth;
+
+				is.type = LI_UNKNOWN;
+				is.rel_call = unsure_rel[i]->call;
+				is.rel_line = unsure_rel[i]->line;
+				for (nth = 0; (b = lint_rel_by(is.rel_call, nth)); nth++)
+					if (b->res == i) {
+						snprintf(is.rel_from, sizeof(is.rel_from), "%s", b->from);
+						snprintf(is.rel_to, sizeof(is.rel_to), "%s", b->to);
+					}
+			}
 			for (k = g->nheld - 1; k >= 0; k--)
 				if (g->held[k].res == i) {
 					is.line = g->held[k].line;

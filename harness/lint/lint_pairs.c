@@ -29,6 +29,65 @@ static const struct { const char *call, *site; } step_sites[] = {
 #include "pairs.def"
 };
 
+static const struct pair_rel_by rel_by[] = {
+#define PAIR_REL_BY(h, r, f, t) { h, LR_##r, f, t },
+#include "pairs.def"
+};
+
+static const struct { const char *token, *from, *to; } eras[] = {
+#define PAIR_ERA(k, f, t) { k, f, t },
+#include "pairs.def"
+};
+
+const struct pair_rel_by *lint_rel_by(const char *helper, int nth)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(rel_by) / sizeof(rel_by[0]); i++)
+		if (!strcmp(rel_by[i].helper, helper) && nth-- == 0)
+			return &rel_by[i];
+	return NULL;
+}
+
+int lint_version(const char *v)
+{
+	int major = 0, minor = 0;
+
+	if (!*v || sscanf(v, "%d.%d", &major, &minor) < 1)
+		return 0;
+	return major * 1000 + minor;
+}
+
+const char *lint_version_text(int v, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d.%d", v / 1000, v % 1000);
+	return buf;
+}
+
+void lint_era(struct lint_result *r)
+{
+	const struct lint_src *src = &r->src;
+	size_t k;
+	int i;
+
+	r->era_from = r->era_to = 0;
+	for (k = 0; k < sizeof(eras) / sizeof(eras[0]); k++)
+		for (i = 0; i < src->ntoks; i++) {
+			int from = lint_version(eras[k].from), to = lint_version(eras[k].to);
+
+			if (src->toks[i].line < src->fn_line || src->toks[i].line > src->body_end_line ||
+			    src->toks[i].type != LT_ID || !lint_tok_is(src, i, eras[k].token))
+				continue;
+			if (from > r->era_from)
+				r->era_from = from;
+			if (to && (!r->era_to || to < r->era_to))
+				r->era_to = to;
+			break;
+		}
+	if (r->era_to && r->era_from > r->era_to)	/* markers of two eras: say nothing */
+		r->era_from = r->era_to = 0;
+}
+
 static const struct { int res; const char *call; } partials[] = {
 #define PAIR_PARTIAL(r, c) { LR_##r, c },
 #include "pairs.def"
@@ -102,6 +161,7 @@ void lint_add_issue(struct lint_result *r, const struct lint_issue *is)
 		return;
 	}
 	r->issues[r->nissues++] = *is;
+	r->nunknown += is->type == LI_UNKNOWN;
 }
 
 int lint_find_calls(const struct lint_src *src, int t0, int t1, struct call_ref *out, int max)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* copy_seccomp before the last checks with nothing releasing the filter: both late gotos leak it. */
+/* copy_seccomp before the last checks in a 5.14+ copy_process (sched_core_fork), whose free_task keeps the filter: both late gotos leak it. */
 /* expect-exit: 1 */
-/* expect: :27: goto bad_fork_unlock when !(ns_of_pid(pid)->pid_allocated&PIDNS_ADDING): seccomp_filter taken by copy_seccomp (line 24) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
-/* expect: :31: goto bad_fork_unlock when fatal_signal_pending(current): seccomp_filter taken by copy_seccomp (line 24) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
+/* expect: :28: goto bad_fork_unlock when !(ns_of_pid(pid)->pid_allocated&PIDNS_ADDING): seccomp_filter taken by copy_seccomp (line 25) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
+/* expect: :32: goto bad_fork_unlock when fatal_signal_pending(current): seccomp_filter taken by copy_seccomp (line 25) is never released (B15: 5.9 to 6.1 took it before the last failure checks) */
 
 static struct task_struct *copy_process(struct pid *pid, int trace,
 					int node, struct kernel_clone_args *args)
@@ -14,6 +14,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace,
 	p = dup_task_struct(current, node);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
+	sched_core_fork(p);
 	retval = copy_files(clone_flags, p);
 	if (retval)
 		goto bad_fork_free;
