@@ -86,11 +86,16 @@ static int parse_num(const char *v, unsigned long long *out)
 	return errno || *end ? -1 : 0;
 }
 
-/* set_tid=1,42,... : the array's contents (the pointer is valid, the size their number). */
+/*
+ * set_tid=1,42,... : the array's contents (the pointer is valid, the size
+ * their number). Any number of pids parses, as clone3() takes any
+ * set_tid_size; the model keeps the first MAX_SET_TID, all the kernel reads
+ * before it refuses a longer array with EINVAL.
+ */
 static int parse_set_tid_list(struct clone_call *c, const char *v, char *err, size_t errlen)
 {
-	char buf[512], *tok, *save;
-	int n = 0;
+	char buf[2048], *tok, *save;
+	unsigned long long n = 0;
 
 	if (strlen(v) >= sizeof(buf)) {
 		snprintf(err, errlen, "set_tid list too long");
@@ -107,14 +112,12 @@ static int parse_set_tid_list(struct clone_call *c, const char *v, char *err, si
 			snprintf(err, errlen, "set_tid=%s: expected pids separated by commas", v);
 			return -1;
 		}
-		if (n == MAX_SET_TID) {
-			snprintf(err, errlen, "set_tid: at most %d pids", MAX_SET_TID);
-			return -1;
-		}
-		c->set_tid_vals[n++] = (int)t;
+		if (n < MAX_SET_TID)
+			c->set_tid_vals[n] = (int)t;
+		n++;
 	}
 	c->set_tid = USER_PTR_VALID + 0x4000;
-	c->set_tid_size = (unsigned long long)n;
+	c->set_tid_size = n;
 	return 0;
 }
 
