@@ -13,21 +13,6 @@
 #include "legacy.h"
 #include "profile.h"
 
-
-void *obj_new(enum kind kind, size_t size, struct kobj *owner)
-{
-	struct kobj *o = kobj_alloc(kind, size);
-
-	get_ref(o, owner);
-	return o;
-}
-
-void kres_put(struct kres *r, struct kobj *owner)
-{
-	if (put_ref(&r->obj, owner))
-		kobj_free(&r->obj);
-}
-
 /* kernel/fork.c */
 
 struct task_struct *dup_task_struct(struct task_struct *orig)
@@ -538,8 +523,6 @@ void perf_event_free_task(struct task_struct *task)
 		task->perf_event_ctxp = NULL;
 	}
 }
-
-bool audit_enabled;
 
 int audit_alloc(struct task_struct *tsk)
 {

@@ -9,9 +9,6 @@
  * model: kernel release functions that take no task get the owner of the
  * reference as an extra argument, so the ledger can tell who let go.
  */
-void *obj_new(enum kind kind, size_t size, struct kobj *owner);
-void kres_put(struct kres *r, struct kobj *owner);
-
 struct task_struct *dup_task_struct(struct task_struct *orig);
 void free_task(struct task_struct *tsk);
 
@@ -57,7 +54,6 @@ void put_pid_ns(struct pid_namespace *ns, struct kobj *owner);
 struct ns_common *new_ns_common(enum kind kind, struct user_namespace *user_ns,
 				struct kobj *owner);
 void put_ns_common(struct ns_common *ns, struct kobj *owner);
-void dec_ucount(struct ucounts *uc, int type, struct kobj *owner);
 
 int alloc_pidmap(struct pid_namespace *ns);
 int alloc_pidmap_nr(struct pid_namespace *ns, int nr);

@@ -18,15 +18,6 @@ struct ns_common *new_ns_common(enum kind kind, struct user_namespace *user_ns,
 	return ns;
 }
 
-/* dec_ucount: a namespace gives its creator's charge back. */
-void dec_ucount(struct ucounts *uc, int type, struct kobj *owner)
-{
-	if (!uc)
-		return;
-	uc->ucount[type]--;
-	put_ucounts(uc, owner);
-}
-
 void put_ns_common(struct ns_common *ns, struct kobj *owner)
 {
 	if (!put_ref(&ns->obj, owner))

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The world: kernel globals, the baseline every scenario starts from, and capability checks. */
+/* The world: kernel globals, allocation, ucounts, capability checks, and the baseline every scenario starts from. */
 #include <string.h>
 
 #include "fault.h"
@@ -27,6 +27,7 @@ struct cgroup *cgroup_fds[CGROUP_FD_LAST + 1];
 int clone_stopped_warnings;
 int security_task_create_errno;
 bool caller_chrooted;
+bool audit_enabled;
 struct world world;
 
 void world_config_default(struct world_config *c)
@@ -67,6 +68,20 @@ void world_config_fixup(const struct profile *p, struct world_config *c)
 		c->pidns_mismatch = false;
 }
 
+void *obj_new(enum kind kind, size_t size, struct kobj *owner)
+{
+	struct kobj *o = kobj_alloc(kind, size);
+
+	get_ref(o, owner);
+	return o;
+}
+
+void kres_put(struct kres *r, struct kobj *owner)
+{
+	if (put_ref(&r->obj, owner))
+		kobj_free(&r->obj);
+}
+
 /* kernel/ucount.c alloc_ucounts without its failure: find (ns, uid) or make it. */
 struct ucounts *find_or_alloc_ucounts(struct user_namespace *ns, unsigned int uid,
 				      struct kobj *owner)
@@ -92,6 +107,15 @@ void put_ucounts(struct ucounts *uc, struct kobj *owner)
 {
 	if (uc && put_ref(&uc->obj, owner))
 		kobj_free(&uc->obj);
+}
+
+/* dec_ucount: a namespace gives its creator's charge back. */
+void dec_ucount(struct ucounts *uc, int type, struct kobj *owner)
+{
+	if (!uc)
+		return;
+	uc->ucount[type]--;
+	put_ucounts(uc, owner);
 }
 
 /* cap_capable(): the caller's caps count in its own user ns; the owner of a child ns has them all there. */
