@@ -8,7 +8,10 @@
  * first takes every other task of that namespace with it.
  */
 #include "helpers.h"
+#include "nsproxy.h"
+#include "pid.h"
 #include "profile.h"
+#include "world.h"
 
 static void exit_mm(struct task_struct *tsk)
 {

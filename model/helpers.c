@@ -11,6 +11,8 @@
 #include "helpers.h"
 #include "kernel.h"
 #include "legacy.h"
+#include "nsproxy.h"
+#include "pid.h"
 #include "profile.h"
 
 /* kernel/fork.c */
@@ -68,36 +70,6 @@ void free_task(struct task_struct *tsk)
 }
 
 /* kernel/cred.c */
-
-void get_user_ns(struct user_namespace *ns, struct kobj *owner)
-{
-	get_ref(&ns->obj, owner);
-}
-
-static void free_uid(struct user_struct *up, struct kobj *owner);
-
-void put_user_ns(struct user_namespace *ns, struct kobj *owner)
-{
-	while (ns && put_ref(&ns->obj, owner)) {
-		struct user_namespace *parent = ns->parent;
-
-		if (ns->creator)
-			free_uid(ns->creator, &ns->obj);
-		dec_ucount(ns->ucounts, UCOUNT_USER_NAMESPACES, &ns->obj);
-		owner = &ns->obj;
-		kobj_free(&ns->obj);
-		ns = parent;
-	}
-}
-
-static void free_uid(struct user_struct *up, struct kobj *owner)
-{
-	if (!put_ref(&up->obj, owner))
-		return;
-	if (up->user_ns)
-		put_user_ns(up->user_ns, &up->obj);
-	kobj_free(&up->obj);
-}
 
 struct cred *prepare_creds(struct task_struct *owner)
 {

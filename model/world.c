@@ -4,6 +4,8 @@
 
 #include "fault.h"
 #include "helpers.h"
+#include "nsproxy.h"
+#include "pid.h"
 #include "profile.h"
 #include "world.h"
 

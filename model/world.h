@@ -348,6 +348,4 @@ static inline int pid_nr(struct pid *pid)
 	return pid ? pid->numbers[0].nr : 0;
 }
 
-int pid_nr_ns(struct pid *pid, struct pid_namespace *ns);
-
 #endif
