@@ -7,6 +7,7 @@
  * are reparented to the global init; the death of a pid namespace's reaper
  * first takes every other task of that namespace with it.
  */
+#include "exit.h"
 #include "helpers.h"
 #include "nsproxy.h"
 #include "pid.h"

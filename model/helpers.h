@@ -44,7 +44,4 @@ void module_put(struct kres *module, struct kobj *owner);
 void get_css_set(struct kres *cset, struct kobj *owner);
 void put_css_set(struct kres *cset, struct kobj *owner);
 
-/* Scenario-level exit: do_exit() and the reap of @tsk (of its whole group if it leads one). */
-void do_exit_and_reap(struct task_struct *tsk);
-
 #endif
