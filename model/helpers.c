@@ -42,10 +42,9 @@ struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->state = TASK_NEW;
 	tsk->pending = 0;
 	/*
-	 * We must handle setting up seccomp filters once we're under
-	 * the sighand lock in case orig has changed between now and
-	 * then. Until then, filter must be NULL to avoid messing up
-	 * the usage counts on the error path calling free_task.
+	 * The child's seccomp filter is taken later, by copy_seccomp() under
+	 * the sighand lock; until then it holds none, so free_task on an
+	 * early failure has no filter reference to drop.
 	 */
 	tsk->seccomp_filter = NULL;
 	tsk->scn_id = -1;
@@ -288,7 +287,7 @@ int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	struct fs_struct *fs = current->fs;
 
 	if (clone_flags & CLONE_FS) {
-		/* tsk->fs is already what we want */
+		/* share: keep the parent's fs pointer dup_task_struct copied */
 		if (model_fail(SITE_fs_in_exec, fs->in_exec))
 			return -EAGAIN;
 		if (!bug_on(BUG_clone_fs_no_ref))
