@@ -7,8 +7,12 @@
  * are reparented to the global init; the death of a pid namespace's reaper
  * first takes every other task of that namespace with it.
  */
+#include "exit.h"
 #include "helpers.h"
+#include "nsproxy.h"
+#include "pid.h"
 #include "profile.h"
+#include "world.h"
 
 static void exit_mm(struct task_struct *tsk)
 {

@@ -11,22 +11,9 @@
 #include "helpers.h"
 #include "kernel.h"
 #include "legacy.h"
+#include "nsproxy.h"
+#include "pid.h"
 #include "profile.h"
-
-
-void *obj_new(enum kind kind, size_t size, struct kobj *owner)
-{
-	struct kobj *o = kobj_alloc(kind, size);
-
-	get_ref(o, owner);
-	return o;
-}
-
-void kres_put(struct kres *r, struct kobj *owner)
-{
-	if (put_ref(&r->obj, owner))
-		kobj_free(&r->obj);
-}
 
 /* kernel/fork.c */
 
@@ -55,10 +42,9 @@ struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->state = TASK_NEW;
 	tsk->pending = 0;
 	/*
-	 * We must handle setting up seccomp filters once we're under
-	 * the sighand lock in case orig has changed between now and
-	 * then. Until then, filter must be NULL to avoid messing up
-	 * the usage counts on the error path calling free_task.
+	 * The child's seccomp filter is taken later, by copy_seccomp() under
+	 * the sighand lock; until then it holds none, so free_task on an
+	 * early failure has no filter reference to drop.
 	 */
 	tsk->seccomp_filter = NULL;
 	tsk->scn_id = -1;
@@ -83,36 +69,6 @@ void free_task(struct task_struct *tsk)
 }
 
 /* kernel/cred.c */
-
-void get_user_ns(struct user_namespace *ns, struct kobj *owner)
-{
-	get_ref(&ns->obj, owner);
-}
-
-static void free_uid(struct user_struct *up, struct kobj *owner);
-
-void put_user_ns(struct user_namespace *ns, struct kobj *owner)
-{
-	while (ns && put_ref(&ns->obj, owner)) {
-		struct user_namespace *parent = ns->parent;
-
-		if (ns->creator)
-			free_uid(ns->creator, &ns->obj);
-		dec_ucount(ns->ucounts, UCOUNT_USER_NAMESPACES, &ns->obj);
-		owner = &ns->obj;
-		kobj_free(&ns->obj);
-		ns = parent;
-	}
-}
-
-static void free_uid(struct user_struct *up, struct kobj *owner)
-{
-	if (!put_ref(&up->obj, owner))
-		return;
-	if (up->user_ns)
-		put_user_ns(up->user_ns, &up->obj);
-	kobj_free(&up->obj);
-}
 
 struct cred *prepare_creds(struct task_struct *owner)
 {
@@ -331,7 +287,7 @@ int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	struct fs_struct *fs = current->fs;
 
 	if (clone_flags & CLONE_FS) {
-		/* tsk->fs is already what we want */
+		/* share: keep the parent's fs pointer dup_task_struct copied */
 		if (model_fail(SITE_fs_in_exec, fs->in_exec))
 			return -EAGAIN;
 		if (!bug_on(BUG_clone_fs_no_ref))
@@ -538,8 +494,6 @@ void perf_event_free_task(struct task_struct *task)
 		task->perf_event_ctxp = NULL;
 	}
 }
-
-bool audit_enabled;
 
 int audit_alloc(struct task_struct *tsk)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Kernel helpers shared by the modelled versions (kernel/fork.c, cred.c, exit.c, pid.c counterparts). */
+/* Kernel helpers shared by the modelled versions (kernel/fork.c, cred.c, ipc/sem.c and the others copy_process calls). */
 #ifndef CLONEFUZZ_HELPERS_H
 #define CLONEFUZZ_HELPERS_H
 
@@ -9,17 +9,12 @@
  * model: kernel release functions that take no task get the owner of the
  * reference as an extra argument, so the ledger can tell who let go.
  */
-void *obj_new(enum kind kind, size_t size, struct kobj *owner);
-void kres_put(struct kres *r, struct kobj *owner);
-
 struct task_struct *dup_task_struct(struct task_struct *orig);
 void free_task(struct task_struct *tsk);
 
 struct cred *prepare_creds(struct task_struct *owner);
 void put_cred(const struct cred *cred, struct kobj *owner);
 void exit_creds(struct task_struct *tsk);
-void get_user_ns(struct user_namespace *ns, struct kobj *owner);
-void put_user_ns(struct user_namespace *ns, struct kobj *owner);
 
 int copy_semundo(unsigned long clone_flags, struct task_struct *tsk);
 void exit_sem(struct task_struct *tsk);
@@ -48,26 +43,5 @@ bool try_module_get(struct kres *module, struct kobj *owner);
 void module_put(struct kres *module, struct kobj *owner);
 void get_css_set(struct kres *cset, struct kobj *owner);
 void put_css_set(struct kres *cset, struct kobj *owner);
-
-void get_nsproxy(struct nsproxy *ns, struct kobj *owner);
-void put_nsproxy(struct nsproxy *ns, struct kobj *owner);
-void exit_task_namespaces(struct task_struct *p);
-void get_pid_ns(struct pid_namespace *ns, struct kobj *owner);
-void put_pid_ns(struct pid_namespace *ns, struct kobj *owner);
-struct ns_common *new_ns_common(enum kind kind, struct user_namespace *user_ns,
-				struct kobj *owner);
-void put_ns_common(struct ns_common *ns, struct kobj *owner);
-void dec_ucount(struct ucounts *uc, int type, struct kobj *owner);
-
-int alloc_pidmap(struct pid_namespace *ns);
-int alloc_pidmap_nr(struct pid_namespace *ns, int nr);
-bool pid_nr_used(struct pid_namespace *ns, int nr);
-bool pidmap_full(struct pid_namespace *ns);
-void free_pidmap(struct upid *upid);
-void put_pid(struct pid *pid, struct kobj *owner);
-void free_pid(struct pid *pid, struct kobj *owner);
-
-/* Scenario-level exit: do_exit() and the reap of @tsk (of its whole group if it leads one). */
-void do_exit_and_reap(struct task_struct *tsk);
 
 #endif

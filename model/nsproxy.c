@@ -1,6 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Namespace lifetimes shared by the modelled versions (kernel/nsproxy.c, pid_namespace.c, user_namespace.c). */
-#include "helpers.h"
+/* Namespace lifetimes shared by the modelled versions (kernel/nsproxy.c, pid_namespace.c, user_namespace.c, user.c). */
+#include "nsproxy.h"
+#include "world.h"
+
+void get_user_ns(struct user_namespace *ns, struct kobj *owner)
+{
+	get_ref(&ns->obj, owner);
+}
+
+void put_user_ns(struct user_namespace *ns, struct kobj *owner)
+{
+	while (ns && put_ref(&ns->obj, owner)) {
+		struct user_namespace *parent = ns->parent;
+
+		if (ns->creator)
+			free_uid(ns->creator, &ns->obj);
+		dec_ucount(ns->ucounts, UCOUNT_USER_NAMESPACES, &ns->obj);
+		owner = &ns->obj;
+		kobj_free(&ns->obj);
+		ns = parent;
+	}
+}
+
+void free_uid(struct user_struct *up, struct kobj *owner)
+{
+	if (!put_ref(&up->obj, owner))
+		return;
+	if (up->user_ns)
+		put_user_ns(up->user_ns, &up->obj);
+	kobj_free(&up->obj);
+}
 
 void get_nsproxy(struct nsproxy *ns, struct kobj *owner)
 {
@@ -16,15 +45,6 @@ struct ns_common *new_ns_common(enum kind kind, struct user_namespace *user_ns,
 	if (user_ns)
 		get_user_ns(user_ns, &ns->obj);
 	return ns;
-}
-
-/* dec_ucount: a namespace gives its creator's charge back. */
-void dec_ucount(struct ucounts *uc, int type, struct kobj *owner)
-{
-	if (!uc)
-		return;
-	uc->ucount[type]--;
-	put_ucounts(uc, owner);
 }
 
 void put_ns_common(struct ns_common *ns, struct kobj *owner)

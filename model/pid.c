@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Pid numbers and struct pid lifetimes shared by the modelled versions (kernel/pid.c). */
-#include "helpers.h"
+#include "nsproxy.h"
+#include "pid.h"
 #include "profile.h"
+#include "world.h"
 
 bool pid_nr_used(struct pid_namespace *ns, int nr)
 {

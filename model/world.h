@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The simulated kernel world: task_struct and the objects it points at, globals, and setup/reset. */
+/* The simulated kernel world: task_struct and the objects it points at, globals, allocation, ucounts, capability checks, setup/reset. */
 #ifndef CLONEFUZZ_WORLD_H
 #define CLONEFUZZ_WORLD_H
 
@@ -29,6 +29,10 @@ enum task_state { TASK_NEW, TASK_RUNNING, TASK_STOPPED, TASK_DEAD };
 struct kres {
 	struct kobj obj;
 };
+
+/* A new object of @kind with one reference, held by @owner. */
+void *obj_new(enum kind kind, size_t size, struct kobj *owner);
+void kres_put(struct kres *r, struct kobj *owner);
 
 /* A cgroup v2 directory (or a v1 one), as CLONE_INTO_CGROUP sees it. */
 struct cgroup {
@@ -297,6 +301,7 @@ static inline struct kobj *nproc_counter(const struct cred *c)
 struct ucounts *find_or_alloc_ucounts(struct user_namespace *ns, unsigned int uid,
 				      struct kobj *owner);
 void put_ucounts(struct ucounts *uc, struct kobj *owner);
+void dec_ucount(struct ucounts *uc, int type, struct kobj *owner);
 
 struct world {
 	struct world_config cfg;
@@ -309,6 +314,7 @@ struct world {
 
 extern struct world world;
 
+/* Build the baseline world from @cfg (setup.c, above the kernel helpers it uses). */
 void world_setup(const struct world_config *cfg);
 void world_attach(struct task_struct *p);
 void world_detach(struct task_struct *p);
@@ -342,7 +348,5 @@ static inline int pid_nr(struct pid *pid)
 {
 	return pid ? pid->numbers[0].nr : 0;
 }
-
-int pid_nr_ns(struct pid *pid, struct pid_namespace *ns);
 
 #endif

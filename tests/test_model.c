@@ -8,10 +8,10 @@
 
 #include "check.h"
 #include "fault.h"
-#include "helpers.h"
 #include "oracle/oracle.h"
 #include "profile.h"
 #include "run/sweep.h"
+#include "world.h"
 
 int check_failures;
 int check_count;

@@ -3,13 +3,14 @@
 #include <string.h>
 
 #include "check.h"
+#include "exit.h"
 #include "fault.h"
-#include "helpers.h"
 #include "mutant.h"
 #include "oracle/oracle.h"
 #include "oracle/oracle_holds.h"
 #include "run/run.h"
 #include "profile.h"
+#include "world.h"
 
 int check_failures;
 int check_count;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "exit.h"
 #include "helpers.h"
 #include "oracle/oracle.h"
 #include "run.h"

@@ -2,8 +2,9 @@
 /* The exhaustive sweep: every site x every flag combination the steps read, in five worlds, under every oracle. */
 #include <string.h>
 
-#include "helpers.h"
+#include "exit.h"
 #include "sweep.h"
+#include "world.h"
 
 static const unsigned long sweep_flags[] = {
 	CLONE_VM, CLONE_FS, CLONE_FILES, CLONE_SIGHAND, CLONE_THREAD,

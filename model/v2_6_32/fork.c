@@ -11,6 +11,8 @@
 #include "../helpers.h"
 #include "../kernel.h"
 #include "../legacy.h"
+#include "../nsproxy.h"
+#include "../pid.h"
 #include "../profile.h"
 
 #include "namespaces.c"

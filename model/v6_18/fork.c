@@ -17,6 +17,8 @@
 #include "../fault.h"
 #include "../helpers.h"
 #include "../kernel.h"
+#include "../nsproxy.h"
+#include "../pid.h"
 #include "../profile.h"
 
 struct kernel_clone_args {

@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# The harness's parts include only the parts below them, and the model includes nothing of the harness.
+# The harness's parts include only the parts below them, the model's files only
+# headers of their own layer or a lower one, and the model nothing of the harness.
 #
 # usage: tests/layout/arrows.sh [SRCDIR]
 # An include names another part as "part/header.h"; a bare "header.h" must be
@@ -28,11 +29,36 @@ complain() {
 	bad=1
 }
 
+# The model's layers, lowest first, as README's Layout lists them.
+layer() {
+	case $1 in
+	model/*.def | model/vocab.[ch] | model/kernel.h | model/syscall.h) echo 1 ;;
+	model/ledger.[ch] | model/mutant.[ch]) echo 2 ;;
+	model/world.[ch] | model/profile.[ch] | model/profile_expand.h | model/bug.[ch] | model/fault.[ch]) echo 3 ;;
+	model/nsproxy.[ch]) echo 4 ;;
+	model/pid.[ch]) echo 5 ;;
+	model/helpers.[ch] | model/legacy.h) echo 6 ;;
+	model/exit.[ch] | model/setup.c) echo 7 ;;
+	model/v*/*) echo 8 ;;
+	*) echo 0 ;;
+	esac
+}
+
 for f in model/*.[ch] model/*/*.[ch] model/*/*.def; do
-	grep -o '^#include "[^"]*"' "$f" | sed 's/^#include "//; s/"$//' | while read -r h; do
-		[ -e "${f%/*}/$h" ] || [ -e "model/$h" ] ||
-			{ echo "arrows: $f includes \"$h\", which is not part of the model" >&2; echo x; }
-	done | grep -q x && bad=1
+	lf=$(layer "$f")
+	[ "$lf" != 0 ] || { complain "$f is in none of the model's layers (add it to layer() here and to README's Layout)"; continue; }
+	for h in $(grep -o '^#include "[^"]*"' "$f" | sed 's/^#include "//; s/"$//'); do
+		if [ -e "${f%/*}/$h" ]; then
+			p=$(echo "${f%/*}/$h" | sed 's#[^/]*/\.\./##g')
+		elif [ -e "model/$h" ]; then
+			p=model/$h
+		else
+			complain "$f includes \"$h\", which is not part of the model"
+			continue
+		fi
+		lh=$(layer "$p")
+		[ "$lh" -le "$lf" ] || complain "$f (model layer $lf) includes \"$h\" from layer $lh above it"
+	done
 done
 
 for f in harness/*/*.[ch]; do
