@@ -8,6 +8,7 @@
 #include "pid.h"
 #include "profile.h"
 #include "world.h"
+#include "setup.h"
 
 static struct user_namespace *new_user_ns(struct user_namespace *parent,
 					  unsigned int owner, bool mapped)

@@ -314,8 +314,6 @@ struct world {
 
 extern struct world world;
 
-/* Build the baseline world from @cfg (setup.c, above the kernel helpers it uses). */
-void world_setup(const struct world_config *cfg);
 void world_attach(struct task_struct *p);
 void world_detach(struct task_struct *p);
 

@@ -12,6 +12,7 @@
 #include "profile.h"
 #include "run/sweep.h"
 #include "world.h"
+#include "setup.h"
 
 int check_failures;
 int check_count;

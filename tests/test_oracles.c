@@ -11,6 +11,7 @@
 #include "run/run.h"
 #include "profile.h"
 #include "world.h"
+#include "setup.h"
 
 int check_failures;
 int check_count;

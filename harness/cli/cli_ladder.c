@@ -9,6 +9,7 @@
 #include "oracle/oracle.h"
 #include "run/sweep.h"
 #include "world.h"
+#include "setup.h"
 
 static const char usage_ladder[] =
 	"usage: clonefuzz ladder [--profile P] [--format md|json|dot|svg]\n"

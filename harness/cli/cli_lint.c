@@ -167,6 +167,8 @@ static void print_hold_json(const struct lint_result *r, const struct lint_hold 
 	json_str(h->cond[0] == '+' ? h->cond + 1 : h->cond);
 	printf(",\"acquire\":%s,\"config\":", h->cond[0] == '+' ? "true" : "false");
 	json_str(pp);
+	if (h->unsure)
+		printf(",\"version_dependent\":true");
 	printf("}");
 }
 
@@ -289,7 +291,8 @@ static void print_table(const struct lint_result *r)
 	for (i = 0; i < r->nrels; i++) {
 		const struct lint_hold *h = &r->rels[i];
 
-		if (h->cond[0] == '+' || r->rel_label[i] < 0)
+		/* a release that depends on the version is not the file's to state */
+		if (h->cond[0] == '+' || r->rel_label[i] < 0 || h->unsure)
 			continue;
 		printf("REL_ROW(%s, %s, %s, \"%s\")\n", r->labels[r->rel_label[i]].name,
 		       lint_res_names[h->res], rel_cond(h->cond), h->call);

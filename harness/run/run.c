@@ -7,6 +7,7 @@
 #include "helpers.h"
 #include "oracle/oracle.h"
 #include "run.h"
+#include "setup.h"
 
 static void collect(struct op_result *r, struct run_summary *sum)
 {

@@ -5,6 +5,7 @@
 #include "exit.h"
 #include "sweep.h"
 #include "world.h"
+#include "setup.h"
 
 static const unsigned long sweep_flags[] = {
 	CLONE_VM, CLONE_FS, CLONE_FILES, CLONE_SIGHAND, CLONE_THREAD,

@@ -38,7 +38,7 @@ layer() {
 	model/nsproxy.[ch]) echo 4 ;;
 	model/pid.[ch]) echo 5 ;;
 	model/helpers.[ch] | model/legacy.h) echo 6 ;;
-	model/exit.[ch] | model/setup.c) echo 7 ;;
+	model/exit.[ch] | model/setup.[ch]) echo 7 ;;
 	model/v*/*) echo 8 ;;
 	*) echo 0 ;;
 	esac
