@@ -224,7 +224,7 @@ int copy_files(unsigned long clone_flags, struct task_struct *tsk)
 	 * model: the copy has the parent's descriptor numbers but takes no
 	 * references on the pidfd files among them.
 	 */
-	newf->nr_open = oldf->nr_open;
+	fdt_copy(newf, oldf);
 	tsk->files = newf;
 	error = 0;
 out:
@@ -250,8 +250,8 @@ void close_files(struct files_struct *files)
 
 		fput_pidfd(fd->file, &fd->obj);
 		put_ref(&fd->obj, &files->obj);
+		fdt_release(files, fd->fd);
 		kobj_free(&fd->obj);
-		files->nr_open--;
 	}
 	files->nr_fd = 0;
 }

@@ -84,7 +84,7 @@ static struct task_struct *baseline_task(const struct world_config *c,
 	get_ref(&cred->obj, o);
 	hold_get(nproc_counter(cred), o, HOLD_PROCESSES);
 	t->files = obj_new(KIND_files_struct, sizeof(*t->files), o);
-	t->files->nr_open = c->open_fds;
+	fdt_init(t->files, c->open_fds);
 	t->fs = obj_new(KIND_fs_struct, sizeof(*t->fs), o);
 	t->sighand = obj_new(KIND_sighand_struct, sizeof(*t->sighand), o);
 	t->signal = obj_new(KIND_signal_struct, sizeof(*t->signal), o);

@@ -160,3 +160,79 @@ void world_detach(struct task_struct *p)
 	}
 	p->attached = false;
 }
+
+void fdt_init(struct files_struct *f, int open)
+{
+	int fd;
+
+	for (fd = 0; fd < FDT_NAMED; fd++)
+		f->state[fd] = fd >= open ? FD_FREE :
+			       fd >= CGROUP_FD_FIRST && fd <= CGROUP_FD_LAST ? FD_CGROUP : FD_FILE;
+	f->nr_open = open;
+	f->reserved_high = -1;
+}
+
+void fdt_copy(struct files_struct *f, const struct files_struct *old)
+{
+	int fd;
+
+	for (fd = 0; fd < FDT_NAMED; fd++)
+		f->state[fd] = old->state[fd] == FD_RESERVED ? FD_FREE : old->state[fd];
+	f->nr_open = old->nr_open;
+	f->reserved_high = -1;
+	if (old->reserved_high >= 0)
+		f->nr_open--;		/* the reserved one is the top */
+	while (f->nr_open > 0 && f->nr_open <= FDT_NAMED && f->state[f->nr_open - 1] == FD_FREE)
+		f->nr_open--;
+}
+
+int fdt_lowest_free(const struct files_struct *f)
+{
+	int fd;
+
+	for (fd = 0; fd < FDT_NAMED; fd++)
+		if (f->state[fd] == FD_FREE)
+			return fd;
+	return f->nr_open > FDT_NAMED ? f->nr_open : FDT_NAMED;
+}
+
+enum fd_state fdt_state(const struct files_struct *f, long long fd)
+{
+	if (fd < 0 || fd >= f->nr_open)
+		return FD_FREE;
+	if (fd < FDT_NAMED)
+		return f->state[fd];
+	return fd == f->reserved_high ? FD_RESERVED : FD_FILE;
+}
+
+void fdt_reserve(struct files_struct *f, int fd)
+{
+	if (fd < FDT_NAMED)
+		f->state[fd] = FD_RESERVED;
+	else
+		f->reserved_high = fd;
+	if (fd >= f->nr_open)
+		f->nr_open = fd + 1;
+}
+
+void fdt_install(struct files_struct *f, int fd)
+{
+	if (fd < FDT_NAMED)
+		f->state[fd] = FD_FILE;
+	else if (fd == f->reserved_high)
+		f->reserved_high = -1;
+}
+
+void fdt_release(struct files_struct *f, int fd)
+{
+	if (fd < FDT_NAMED) {
+		f->state[fd] = FD_FREE;
+	} else {
+		if (fd == f->reserved_high)
+			f->reserved_high = -1;
+		if (fd == f->nr_open - 1)
+			f->nr_open--;
+	}
+	while (f->nr_open > 0 && f->nr_open <= FDT_NAMED && f->state[f->nr_open - 1] == FD_FREE)
+		f->nr_open--;
+}

@@ -97,15 +97,50 @@ struct pidfd_file {
 /* A file descriptor number: reserved (get_unused_fd), then installed. */
 struct fd_slot {
 	struct kobj obj;		/* owned by the files_struct */
+	int fd;				/* its number in the table */
 	struct pidfd_file *file;	/* installed file, owned by the slot */
 };
 
+#define FDT_NAMED	16	/* model: descriptors with a state of their own */
+
+/* What a descriptor of the table is. */
+enum fd_state {
+	FD_FREE,
+	FD_RESERVED,		/* get_unused_fd_flags: taken, no file yet */
+	FD_FILE,		/* fd_install: a file that is no cgroup directory */
+	FD_CGROUP,		/* a cgroup directory of the scenario, cgroup_fds[fd] */
+};
+
+/*
+ * The descriptor table, as one structure for every step that reads or
+ * changes it: get_unused_fd_flags takes the lowest free descriptor under
+ * RLIMIT_NOFILE, fd_install puts a file there, put_unused_fd and close()
+ * give it back, fdget() (CLONE_INTO_CGROUP) finds a file only where one is
+ * installed, and dup_fd copies what is installed.
+ * model: below FDT_NAMED each descriptor has its state; from FDT_NAMED up
+ * the descriptors in use are [FDT_NAMED, nr_open), all installed but for a
+ * reserved one at the top (descriptors are taken lowest first and given
+ * back in reverse, so no gap opens there).
+ */
 struct files_struct {
 	struct kobj obj;		/* count */
-	int nr_open;			/* descriptors in use (max fd + 1) */
+	unsigned char state[FDT_NAMED];	/* enum fd_state */
+	int nr_open;			/* one past the highest descriptor in use */
+	int reserved_high;		/* a reserved descriptor >= FDT_NAMED, or -1 */
 	struct kobj *fd[MAX_MODEL_FDS];	/* installed pidfds, by slot; each owns its file */
 	int nr_fd;
 };
+
+/* The table's baseline: descriptors 0 to @open - 1 installed, CGROUP_FD_FIRST..LAST as cgroup directories. */
+void fdt_init(struct files_struct *f, int open);
+/* dup_fd's copy: what is installed in @old; reserved descriptors stay behind. */
+void fdt_copy(struct files_struct *f, const struct files_struct *old);
+/* The descriptor get_unused_fd_flags would take. */
+int fdt_lowest_free(const struct files_struct *f);
+enum fd_state fdt_state(const struct files_struct *f, long long fd);
+void fdt_reserve(struct files_struct *f, int fd);
+void fdt_install(struct files_struct *f, int fd);
+void fdt_release(struct files_struct *f, int fd);
 
 struct fs_struct {
 	struct kobj obj;		/* users */

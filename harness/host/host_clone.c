@@ -126,9 +126,13 @@ int host_run(const struct host_case *h, long *ret)
 
 		syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, NULL, sizeof(all));
 		close(fds[0]);
-		if (fds[1] != 10 && dup2(fds[1], 10) == 10)
-			fds[1] = 10;
-		syscall(SYS_close_range, 11, ~0U, 0);
+		/* the table the model is told of: 0-5 in use, 6 up free; the pipe far above */
+		if (fds[1] != HOST_RESULT_FD && dup2(fds[1], HOST_RESULT_FD) == HOST_RESULT_FD) {
+			close(fds[1]);
+			fds[1] = HOST_RESULT_FD;
+		}
+		syscall(SYS_close_range, HOST_OPEN_FDS, HOST_RESULT_FD - 1, 0);
+		syscall(SYS_close_range, HOST_RESULT_FD + 1, ~0U, 0);
 		if (h->drop_caps)
 			drop_effective_caps();
 		r = host_call(h);

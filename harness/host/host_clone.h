@@ -26,6 +26,14 @@ struct host_limits {
 	unsigned long nproc;
 };
 
+/*
+ * The helper's descriptor table when it makes the call: 0-2, the cgroup fds
+ * 3-5 (host_setup), nothing from HOST_OPEN_FDS up but the result pipe at
+ * HOST_RESULT_FD. A pidfd takes HOST_OPEN_FDS.
+ */
+#define HOST_OPEN_FDS	6
+#define HOST_RESULT_FD	100
+
 /* 0 when this is root on Linux x86-64 running 6.18, else -1 and why. */
 int host_check(char *why, size_t len);
 /* fds 3 (a live cgroup v2 directory), 4 (a removed one), 5 (a cgroup v1 directory) */

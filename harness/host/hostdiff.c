@@ -44,6 +44,26 @@ static int gen_ptr(int valid_weight)
 	return r < valid_weight ? HP_VALID : r < 8 ? HP_NULL : HP_BAD;
 }
 
+/*
+ * A clean clone3() into the cgroup fd the pidfd of this very call takes (or,
+ * without CLONE_PIDFD, a free one): the lookup finds no file either way.
+ */
+static void gen_collision(struct host_case *h)
+{
+	memset(h, 0, sizeof(*h));
+	h->clone3 = true;
+	h->flags = CLONE_INTO_CGROUP | (pick(2) ? CLONE_PIDFD : 0);
+	if (pick(2))
+		h->flags |= CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
+	h->exit_signal = SIGCHLD;
+	h->size = 88;
+	h->args = HP_VALID;
+	h->pidfd = HP_VALID;
+	h->child_tid = HP_VALID;
+	h->parent_tid = HP_VALID;
+	h->cgroup = HOST_OPEN_FDS + (pick(4) == 0);	/* the pidfd's, or the one after */
+}
+
 static void gen_case(struct host_case *h)
 {
 	static const unsigned long long sizes[] = { 88, 88, 88, 88, 64, 80, 72, 63, 56, 96, 4096, 4097 };
@@ -118,10 +138,17 @@ static void gen_case(struct host_case *h)
 		break;
 	}
 	if (h->flags & CLONE_INTO_CGROUP || pick(10) == 0) {
-		static const unsigned long long fds[] = { 3, 4, 5, 2, 9, 200, 0x80000000ULL };
+		static const unsigned long long fds[] = { 3, 4, 5, 2, HOST_OPEN_FDS, 9, 200,
+							  0x80000000ULL };
 
 		h->cgroup = fds[pick(sizeof(fds) / sizeof(fds[0]))];
 	}
+	/*
+	 * The descriptor the pidfd of this very call takes, named as the
+	 * cgroup: reserved, with no file yet, when CLONE_INTO_CGROUP looks it up.
+	 */
+	if (pick(10) == 0)
+		gen_collision(h);
 }
 
 /* The model's view of a case. */
@@ -205,9 +232,6 @@ static int case_from_op(const struct op *op, int pid_max, struct host_case *h)
 		for (k = 4; k < c->set_tid_size && k < MAX_SET_TID; k++)
 			if (c->set_tid_vals[k])
 				return -1;
-	/* fds 6-8 stand for cgroups the host run does not make */
-	if ((c->flags & CLONE_INTO_CGROUP) && c->cgroup >= 6 && c->cgroup <= 8)
-		return -1;
 	return 0;
 }
 
@@ -224,7 +248,8 @@ static void host_world(struct world_config *w)
 	w->nofile = l.nofile;
 	w->rlimit_nproc = l.nproc;
 	w->max_threads = 1 << 30;
-	w->open_fds = 11;	/* 0-2, the cgroup fds 3-5, closed 6-9, the result pipe 10 */
+	/* model: the helper's result pipe far above is left out: no case names it */
+	w->open_fds = HOST_OPEN_FDS;	/* 0-2, the cgroup fds 3-5 */
 }
 
 /* One case through the model (in @s, the host's world) and the kernel. */

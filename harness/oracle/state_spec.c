@@ -26,11 +26,11 @@ void state_spec_view(const struct task_struct *caller, struct state_view *v)
 	v->nproc = nproc_counter(caller->real_cred)->cnt[HOLD_PROCESSES];
 	v->rlimit_nproc = caller->signal ? caller->signal->rlim_nproc : ~0UL;
 	v->chrooted = caller_chrooted;
-	v->open_fds = caller->files ? caller->files->nr_open : 0;
+	/* a cgroup directory installed in the caller's table before the call */
 	for (fd = CGROUP_FD_FIRST; fd <= CGROUP_FD_LAST; fd++) {
 		const struct cgroup *c = cgroup_fds[fd];
 
-		if (!c)
+		if (!c || !caller->files || fdt_state(caller->files, fd) != FD_CGROUP)
 			continue;
 		v->cgroup_fd[fd].present = true;
 		v->cgroup_fd[fd].dir = *c;
@@ -84,7 +84,7 @@ static int into_cgroup(const struct spec_args *a, const struct state_view *v, in
 	if (!has(a, CLONE_INTO_CGROUP))
 		return SITE_none;
 	if (a->cgroup < CGROUP_FD_FIRST || a->cgroup > CGROUP_FD_LAST ||
-	    a->cgroup >= (unsigned long long)v->open_fds || !v->cgroup_fd[a->cgroup].present)
+	    !v->cgroup_fd[a->cgroup].present)
 		return SITE_cgroup_fd;
 	c = &v->cgroup_fd[a->cgroup].dir;
 	if (c->removed)

@@ -24,10 +24,9 @@ struct state_view {
 	unsigned long rlimit_nproc;	/* RLIMIT_NPROC */
 	bool chrooted;			/* the caller's root is not its mount namespace's */
 	struct {			/* the directory each cgroup fd names (5.7+) */
-		bool present;		/* a cgroup directory */
+		bool present;		/* installed in the caller's table, a cgroup directory */
 		struct cgroup dir;	/* its state before the call */
 	} cgroup_fd[CGROUP_FD_LAST + 1];
-	int open_fds;			/* the caller's descriptors in use (max fd + 1) */
 };
 
 /* Before a call: read what the rules need about @caller and the world. */

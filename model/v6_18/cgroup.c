@@ -19,13 +19,18 @@ static void cgroup_threadgroup_change_end(void)
 	lock_drop(&cgroup_threadgroup_rwsem->obj, &current->obj);
 }
 
-/* cgroup_get_from_file through fget_raw: the directory an fd names, with a reference. */
+/*
+ * cgroup_get_from_file through fget_raw: the directory an fd names, with a
+ * reference. A descriptor that is free, or only reserved (the pidfd of this
+ * very call, whose file comes after the point of no return), has no file:
+ * EBADF, as has a file that is no cgroup directory.
+ */
 static struct cgroup *cgroup_get_from_fd(u64 fd, struct kobj *owner)
 {
 	struct cgroup *cgrp;
 
 	if (model_fail(SITE_cgroup_fd, fd < CGROUP_FD_FIRST || fd > CGROUP_FD_LAST ||
-		       fd >= (u64)current->files->nr_open))
+		       fdt_state(current->files, (long long)fd) != FD_CGROUP || !cgroup_fds[fd]))
 		return ERR_PTR(-EBADF);
 	cgrp = cgroup_fds[fd];
 	/* css_tryget_online_from_dir: the directory's cgroup is gone */

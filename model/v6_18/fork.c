@@ -71,10 +71,10 @@ static int copy_files(u64 clone_flags, struct task_struct *tsk)
 		return -ENOMEM;
 	newf = obj_new(KIND_files_struct, sizeof(*newf), &tsk->obj);
 	/*
-	 * model: the copy has the parent's descriptor numbers but takes no
+	 * model: the copy has the parent's installed descriptors but takes no
 	 * references on the pidfd files among them.
 	 */
-	newf->nr_open = oldf->nr_open;
+	fdt_copy(newf, oldf);
 	tsk->files = newf;
 	return 0;
 }
@@ -404,13 +404,13 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 			pidfd_slot = NULL;
 			/* bug positive_retval: the descriptor number stays in retval */
 			if (bug_on(BUG_positive_retval) && retval == -ENOMEM)
-				retval = current->files->nr_open;
+				retval = fdt_lowest_free(current->files);
 			/* bug pidfd_unlock_not_taken: the label of the cgroup steps */
 			if (bug_on(BUG_pidfd_unlock_not_taken))
 				goto bad_fork_cancel_cgroup;
 			goto bad_fork_free_pid;
 		}
-		pidfd = (int)pidfd_slot->obj.id;
+		pidfd = pidfd_slot->fd;
 		/* bug pidfd_installed_early: visible before the point of no return */
 		if (bug_on(BUG_pidfd_installed_early))
 			fd_install(pidfd_slot, pidfile, &p->obj);

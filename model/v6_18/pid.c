@@ -103,22 +103,24 @@ out_free:
 	return ERR_PTR(retval);
 }
 
-/* get_unused_fd_flags: a descriptor number under RLIMIT_NOFILE. */
+/* get_unused_fd_flags: the lowest free descriptor, which must be under RLIMIT_NOFILE. */
 static struct fd_slot *get_unused_fd(struct task_struct *owner)
 {
 	struct files_struct *files = current->files;
+	int nr = fdt_lowest_free(files);
 	struct fd_slot *fd;
 
-	if (model_fail(SITE_pidfd_fd, files->nr_open >= current->signal->rlim_nofile))
+	if (model_fail(SITE_pidfd_fd, nr >= current->signal->rlim_nofile))
 		return ERR_PTR(-EMFILE);
 	fd = obj_new(KIND_fd, sizeof(*fd), &owner->obj);
-	files->nr_open++;
+	fd->fd = nr;
+	fdt_reserve(files, nr);
 	return fd;
 }
 
 static void put_unused_fd(struct fd_slot *fd, struct kobj *owner)
 {
-	current->files->nr_open--;
+	fdt_release(current->files, fd->fd);
 	put_ref(&fd->obj, owner);
 	kobj_free(&fd->obj);
 }
@@ -153,6 +155,7 @@ static void fd_install(struct fd_slot *fd, struct pidfd_file *file, struct kobj 
 	hold_move(&fd->obj, owner, &files->obj, HOLD_REF);
 	hold_move(&file->obj, owner, &fd->obj, HOLD_REF);
 	fd->file = file;
+	fdt_install(files, fd->fd);
 	if (files->nr_fd < MAX_MODEL_FDS)
 		files->fd[files->nr_fd++] = &fd->obj;
 }
@@ -172,6 +175,6 @@ static void close_installed_fd(struct fd_slot *fd)
 	files->nr_fd--;
 	fput_pidfd(fd->file, &fd->obj);
 	put_ref(&fd->obj, &files->obj);
+	fdt_release(files, fd->fd);
 	kobj_free(&fd->obj);
-	files->nr_open--;
 }
