@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The registry of modelled kernel versions and lookups into their tables. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "profile.h"
@@ -64,12 +66,9 @@ const struct profile *profile_find(const char *name)
 
 const struct site_row *profile_site(const struct profile *p, int site)
 {
-	size_t i;
-
-	for (i = 0; i < p->nr_sites; i++)
-		if (p->sites[i].site == site)
-			return &p->sites[i];
-	return NULL;
+	if (site <= 0 || site >= NR_SITES)
+		return NULL;
+	return profile_index(p)->site[site];
 }
 
 const struct check_row *profile_check(const struct profile *p, int check)
@@ -84,12 +83,42 @@ const struct check_row *profile_check(const struct profile *p, int check)
 
 int profile_label_pos(const struct profile *p, int label)
 {
+	if (label < 0 || label >= NR_LABELS)
+		return -1;
+	return profile_index(p)->label_pos[label];
+}
+
+const struct profile_index *profile_index(const struct profile *p)
+{
+	struct profile_index *x = p->index;
 	size_t i;
 
+	if (x->ready)
+		return x;
+	if (p->nr_rels > PROFILE_MAX_RELS || p->nr_labels > 127) {
+		fprintf(stderr, "clonefuzz: profile %s: tables larger than its index\n", p->name);
+		abort();
+	}
+	memset(x->label_pos, -1, sizeof(x->label_pos));
 	for (i = 0; i < p->nr_labels; i++)
-		if (p->labels[i] == label)
-			return (int)i;
-	return -1;
+		if (x->label_pos[p->labels[i]] < 0)
+			x->label_pos[p->labels[i]] = (signed char)i;
+	for (i = 0; i < p->nr_sites; i++)
+		if (!x->site[p->sites[i].site])
+			x->site[p->sites[i].site] = &p->sites[i];
+	for (i = 0; i < p->nr_rels; i++) {
+		int k = p->rels[i].kind;
+
+		x->rel_pos[i] = x->label_pos[p->rels[i].label];
+		if (x->nr_kind_rels[k] == PROFILE_MAX_KIND_RELS) {
+			fprintf(stderr, "clonefuzz: profile %s: more release rows of one kind than its index holds\n",
+				p->name);
+			abort();
+		}
+		x->kind_rels[k][x->nr_kind_rels[k]++] = (unsigned char)i;
+	}
+	x->ready = true;
+	return x;
 }
 
 const struct defect_row *profile_defect(const struct profile *p,

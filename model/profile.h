@@ -52,6 +52,22 @@ struct defect_row {
 	const char *desc;
 };
 
+#define PROFILE_MAX_RELS		255
+#define PROFILE_MAX_KIND_RELS	16
+
+/*
+ * Lookups derived once from a profile's tables (profile_index()): the
+ * oracles ask them after every label, the tables stay the one source.
+ */
+struct profile_index {
+	bool ready;
+	signed char label_pos[NR_LABELS];		/* -1: not in the ladder */
+	const struct site_row *site[NR_SITES];		/* NULL: not a site of it */
+	signed char rel_pos[PROFILE_MAX_RELS];	/* each rel row's label position, -1: none */
+	unsigned char kind_rels[NR_KINDS][PROFILE_MAX_KIND_RELS];	/* rows per kind, table order */
+	unsigned char nr_kind_rels[NR_KINDS];
+};
+
 struct profile {
 	const char *name;	/* "v4.0" */
 	int kv;			/* KV(4, 0, 5) */
@@ -73,7 +89,11 @@ struct profile {
 	bool has_clone3;
 	/* kernel/user_namespace.c create_user_ns() of this version. */
 	int (*create_user_ns)(struct cred *new);
+	struct profile_index *index;	/* filled on first use */
 };
+
+/* @p's lookups, derived from its tables the first time they are asked for. */
+const struct profile_index *profile_index(const struct profile *p);
 
 extern const struct profile *profile;	/* the version in force */
 extern const struct profile *const profiles[];

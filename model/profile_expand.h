@@ -66,6 +66,8 @@ static const int table_signal_sites[] = {
 #undef REL_ROW
 #undef DEFECT_ROW
 
+static struct profile_index table_index;
+
 #define TABLE_LEN(a) (sizeof(a) / sizeof((a)[0]))
 #define PROFILE_TABLES							\
 	.checks = table_checks, .nr_checks = TABLE_LEN(table_checks),	\
@@ -74,4 +76,5 @@ static const int table_signal_sites[] = {
 	.rels = table_rels, .nr_rels = TABLE_LEN(table_rels),		\
 	.defects = table_defects, .nr_defects = TABLE_LEN(table_defects), \
 	.signal_sites = table_signal_sites,				\
-	.nr_signal_sites = TABLE_LEN(table_signal_sites)
+	.nr_signal_sites = TABLE_LEN(table_signal_sites),		\
+	.index = &table_index

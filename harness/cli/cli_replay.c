@@ -39,7 +39,7 @@ struct replay {
 
 static struct replay rp;
 
-static int profile_index(const struct profile *p)
+static int profile_position(const struct profile *p)
 {
 	size_t i;
 
@@ -91,7 +91,7 @@ static void run_input(const char *path)
 		return;
 	}
 	free(data);
-	re = &rp.reach[profile_index(s.profile)];
+	re = &rp.reach[profile_position(s.profile)];
 	re->inputs++;
 	for (rp.pass = 0; rp.pass < 2; rp.pass++) {
 		rp.digest = 0xcbf29ce484222325ULL;

@@ -131,15 +131,14 @@ static bool cond_holds(int cond)
  */
 static const struct rel_row *released_above(int kind, int pos)
 {
+	const struct profile_index *x = profile_index(profile);
 	const struct rel_row *found = NULL;
-	size_t r;
+	int k;
 
-	for (r = 0; r < profile->nr_rels; r++) {
-		const struct rel_row *row = &profile->rels[r];
-		int lp = profile_label_pos(profile, row->label);
+	for (k = 0; k < x->nr_kind_rels[kind]; k++) {
+		const struct rel_row *row = &profile->rels[x->kind_rels[kind][k]];
+		int lp = x->rel_pos[x->kind_rels[kind][k]];
 
-		if (row->kind != kind)
-			continue;
 		if (lp >= pos)
 			return NULL;
 		if (lp >= uw.start_pos && cond_holds(row->cond))

@@ -183,15 +183,24 @@ void check_holder(const struct kobj *owner, struct expect *ex, int nr, int vtype
 /* Recount every live holder with a rule, one pass over the holds grouped by owner. */
 static void recount_holders(const struct kobj *skip)
 {
+	/* per-process storage, grown as the ledger grows: no allocation per call */
+	static int *first, *next;
+	static size_t cap_first, cap_next;
 	size_t n = ledger.nr_objs, j;
-	int *first = malloc((n + 1) * sizeof(*first));
-	int *next = malloc((ledger.nr_holds + 1) * sizeof(*next));
 	struct expect ex[MAX_EXPECT];
 	char a[48], b[48];
 
-	if (!first || !next) {
-		fprintf(stderr, "clonefuzz: out of memory\n");
-		abort();
+	if (n + 1 > cap_first || ledger.nr_holds + 1 > cap_next) {
+		cap_first = n + 1 > cap_first ? 2 * (n + 1) : cap_first;
+		cap_next = ledger.nr_holds + 1 > cap_next ? 2 * (ledger.nr_holds + 1) : cap_next;
+		free(first);
+		free(next);
+		first = malloc(cap_first * sizeof(*first));
+		next = malloc(cap_next * sizeof(*next));
+		if (!first || !next) {
+			fprintf(stderr, "clonefuzz: out of memory\n");
+			abort();
+		}
 	}
 	for (j = 0; j <= n; j++)
 		first[j] = -1;
@@ -237,8 +246,6 @@ static void recount_holders(const struct kobj *skip)
 						 kobj_str(ex[i].obj, b, sizeof(b)),
 						 hold_names[ex[i].type]);
 	}
-	free(first);
-	free(next);
 }
 
 /* nr_threads, process counts, thread groups, NPROC counts, pid numbers and pids charges. */
