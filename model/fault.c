@@ -16,6 +16,7 @@ void trace_begin(const struct fault_plan *plan)
 	model_trace.plan = *plan;
 	ledger.cur_label = L_none;
 	ledger.cur_site = SITE_none;
+	ledger.failed_site = SITE_none;
 }
 
 __attribute__((noinline)) void model_fault_hit(int site)
@@ -39,6 +40,7 @@ bool model_fail(int site, bool natural)
 		model_fault_hit(site);
 	}
 	model_trace.failed_site = site;
+	ledger.failed_site = (unsigned char)site;
 	return true;
 }
 

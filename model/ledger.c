@@ -105,6 +105,7 @@ void ledger_violation(enum vtype t, int kind, const char *fmt, ...)
 	v->type = t;
 	v->kind = kind;
 	v->label = ledger.cur_label;
+	v->site = ledger.failed_site;
 	va_start(ap, fmt);
 	vsnprintf(v->msg, sizeof(v->msg), fmt, ap);
 	va_end(ap);

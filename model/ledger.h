@@ -63,6 +63,7 @@ struct violation {
 	unsigned char type;	/* enum vtype */
 	unsigned char kind;	/* enum kind it concerns, or NR_KINDS */
 	unsigned char label;	/* the unwind label in force when it was seen, or L_none */
+	unsigned char site;	/* the step that failed in the call, or SITE_none */
 	char msg[192];
 };
 
@@ -77,6 +78,7 @@ struct ledger {
 	size_t nr_events, cap_events;
 	unsigned char cur_label;
 	unsigned char cur_site;	/* the last fallible step passed */
+	unsigned char failed_site;	/* the step that failed in this call, or SITE_none */
 	struct violation v[MAX_VIOLATIONS];
 	size_t nr_v;		/* may exceed MAX_VIOLATIONS: only the first are kept */
 	unsigned long live[NR_KINDS];

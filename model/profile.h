@@ -45,10 +45,18 @@ struct rel_row {
 	const char *call;	/* the kernel call that releases it */
 };
 
+/*
+ * A real defect of a version: DEFECT_ROW(name, vtype, kind, what), or
+ * DEFECT_AT(name, vtype, kind, site, what) for one seen only when @site is
+ * the step that failed. KIND_no_object: a violation about no one object.
+ */
+#define KIND_no_object	NR_KINDS
+
 struct defect_row {
 	const char *name;
 	int vtype;		/* enum vtype the oracle reports */
 	int kind;		/* enum kind it concerns */
+	int site;		/* SITE_none, or the failed step it needs */
 	const char *desc;
 };
 

@@ -11,6 +11,7 @@
 #define LABEL_ROW(l)
 #define REL_ROW(l, k, c, call)
 #define DEFECT_ROW(n, v, k, d)
+#define DEFECT_AT(n, v, k, s, d)
 #define SIGNAL_ROW(s)
 
 #undef CHECK_ROW
@@ -46,12 +47,16 @@ static const struct rel_row table_rels[] = {
 #define REL_ROW(l, k, c, call)
 
 #undef DEFECT_ROW
-#define DEFECT_ROW(n, v, k, d) { #n, V_##v, KIND_##k, d },
+#undef DEFECT_AT
+#define DEFECT_ROW(n, v, k, d) { #n, V_##v, KIND_##k, SITE_none, d },
+#define DEFECT_AT(n, v, k, s, d) { #n, V_##v, KIND_##k, SITE_##s, d },
 static const struct defect_row table_defects[] = {
 #include PROFILE_TABLE
 };
 #undef DEFECT_ROW
+#undef DEFECT_AT
 #define DEFECT_ROW(n, v, k, d)
+#define DEFECT_AT(n, v, k, s, d)
 
 #undef SIGNAL_ROW
 #define SIGNAL_ROW(s) SITE_##s,
@@ -65,6 +70,7 @@ static const int table_signal_sites[] = {
 #undef LABEL_ROW
 #undef REL_ROW
 #undef DEFECT_ROW
+#undef DEFECT_AT
 
 static struct profile_index table_index;
 

@@ -178,7 +178,7 @@ void world_setup(const struct world_config *c)
 	nr_processes = 0;
 	exec_domain_going = c->exec_domain_gone;
 	clone_stopped_warnings = 100;
-	security_task_create_errno = c->lsm_task_create;
+	security_task_create_ret = c->lsm_ret;
 	caller_chrooted = c->chrooted;
 	audit_enabled = c->audit;
 

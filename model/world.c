@@ -23,7 +23,7 @@ struct kres *cgroup_mutex;
 struct cgroup *caller_cgroup;
 struct cgroup *cgroup_fds[CGROUP_FD_LAST + 1];
 int clone_stopped_warnings;
-int security_task_create_errno;
+int security_task_create_ret;
 bool caller_chrooted;
 bool audit_enabled;
 struct world world;
@@ -55,6 +55,8 @@ const char *world_config_invalid(const struct profile *p, const struct world_con
 		return "pid_max leaves no pid numbers for the baseline's own tasks (need pidns_depth + 3)";
 	if (c->pidns_mismatch && p->kv < KV(3, 8, 0))
 		return "pidns_mismatch needs unshare(CLONE_NEWPID), which came in 3.8";
+	if (c->lsm_ret > 0 && p->kv < KV(5, 7, 0))
+		return "a positive lsm_task_create needs a BPF LSM program, which came in 5.7";
 	return NULL;
 }
 
@@ -64,6 +66,8 @@ void world_config_fixup(const struct profile *p, struct world_config *c)
 		c->pid_max = c->pidns_depth + 3;
 	if (p->kv < KV(3, 8, 0))
 		c->pidns_mismatch = false;
+	if (c->lsm_ret > 0 && p->kv < KV(5, 7, 0))
+		c->lsm_ret = 0;
 }
 
 void *obj_new(enum kind kind, size_t size, struct kobj *owner)

@@ -270,7 +270,12 @@ struct world_config {
 	int userns_depth;		/* nesting level of the caller's user ns */
 	int pidns_depth;		/* nesting level of the caller's pid ns */
 	bool pidns_mismatch;		/* pid_ns_for_children != active pid ns */
-	int lsm_task_create;		/* errno security_task_create returns */
+	/*
+	 * What the LSM hook of the fork (security_task_create, from 4.14
+	 * security_task_alloc) returns: 0 allows, -errno refuses, and a
+	 * positive value is what a BPF LSM program (5.7+) can return.
+	 */
+	int lsm_ret;
 	bool exec_domain_gone;		/* the exec domain module is unloading */
 	int pid_max;			/* pid numbers per namespace level */
 	/* 5.14+ (v6.18) */
@@ -306,12 +311,12 @@ extern struct kres *holder_outside;	/* owner of references held outside */
 extern struct kres *default_exec_domain;
 extern bool exec_domain_going;
 extern int clone_stopped_warnings;	/* 2.6.32: CLONE_STOPPED printk budget */
-extern int security_task_create_errno;
+extern int security_task_create_ret;	/* world_config.lsm_ret */
 
 /* What an LSM hook row of a table (errno 0) returns: the refusal, or ENOMEM for its blob. */
 static inline int lsm_errno(void)
 {
-	return security_task_create_errno ? security_task_create_errno : ENOMEM;
+	return security_task_create_ret < 0 ? -security_task_create_ret : ENOMEM;
 }
 extern bool caller_chrooted;
 extern bool audit_enabled;

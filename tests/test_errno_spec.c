@@ -52,7 +52,7 @@ static void world_of(const struct spec_caller *sc, struct world_config *cfg)
 	cfg->caps = sc->caps;
 	cfg->caller_is_init = sc->unkillable;
 	cfg->pidns_mismatch = sc->pidns_mismatch;
-	cfg->lsm_task_create = sc->lsm_errno;
+	cfg->lsm_ret = -sc->lsm_errno;
 	cfg->userns_depth = sc->caps_in_init_userns ? 0 : 1;
 }
 

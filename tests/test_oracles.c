@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "exit.h"
+#include "bug.h"
 #include "fault.h"
 #include "mutant.h"
 #include "oracle/oracle.h"
@@ -585,6 +586,73 @@ static void test_known_defect(const char *prof)
 	      "%s: alloc_pid failure after copy_thread reports the known defect", prof);
 }
 
+/*
+ * The fork's LSM hook returns a positive value: where the version passes it
+ * on (no normalisation before ERR_PTR), the errno oracle sees the call
+ * "succeed" after the hook failed and names the version's known defect;
+ * where it cannot (no BPF LSM before 5.7) the world refuses the setting.
+ * The same symptom after another step (bug positive_retval, B5) is no
+ * known defect: the row is bound to the step that failed.
+ */
+static void test_lsm_positive(const char *prof)
+{
+	const struct defect_row *d;
+	struct world_config c;
+	long ret;
+	size_t i;
+	int known = 0;
+
+	profile = profile_find(prof);
+	world_config_default(&c);
+	c.lsm_ret = 1;
+	d = profile_defect(profile, "lsm_positive_return");
+	if (profile->kv < KV(5, 7, 0)) {
+		TEST_CHECK(world_config_invalid(profile, &c) != NULL && !d,
+			   "%s: a positive LSM return needs a BPF LSM", prof);
+		return;
+	}
+	world_setup(&c);
+	ledger.nr_v = 0;
+	ladder_test_hook = NULL;
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	finish_clone(ret);
+	for (i = 0; i < ledger.nr_v && i < MAX_VIOLATIONS; i++)
+		known += oracle_known_defect(profile, &ledger.v[i]) == d;
+	TEST_CHECK(d && ret == 1 && count(V_bad_errno) == 0 && known >= 1 && unknown() == 0,
+		   "%s: a positive LSM return is reported as lsm_positive_return (ret %ld, %d known)",
+		   prof, ret, known);
+
+	/* a negative one is an ordinary refusal */
+	c.lsm_ret = -EACCES;
+	world_setup(&c);
+	ledger.nr_v = 0;
+	ret = start_clone(SIGCHLD_FLAGS, SITE_none);
+	finish_clone(ret);
+	TEST_CHECK(ret == -EACCES && ledger.nr_v == 0, "%s: an LSM refusal is clean", prof);
+
+	/* the same symptom after pidfd_file is not excused by the row */
+	if (bug_applies(BUG_positive_retval, profile)) {
+		struct fault_plan plan = { .site = SITE_pidfd_file };
+		struct clone_call call;
+
+		setup(prof);
+		model_bug = BUG_positive_retval;
+		clone_call_clone3(&call);
+		call.flags = CLONE_PIDFD;
+		call.pidfd = USER_PTR_VALID + 0x1000;
+		current = world.scn[0];
+		oracle_mark(&mark);
+		trace_begin(&plan);
+		oracle_unwind_begin(&mark, &call);
+		ret = profile->sys_clone(&call);
+		oracle_unwind_end();
+		finish_clone(ret);
+		model_bug = BUG_none;
+		TEST_CHECK(ret > 0 && count(V_bad_errno) >= 1,
+			   "%s: a positive return after pidfd_file is no known defect", prof);
+	}
+}
+
 int main(void)
 {
 	size_t i;
@@ -597,6 +665,7 @@ int main(void)
 		test_shape_and_counters(name);
 		test_baseline(name);
 		test_known_defect(name);
+		test_lsm_positive(name);
 		test_world_oracles(name);
 		test_flag_shape(name);
 		test_errno_spec_oracle(name);

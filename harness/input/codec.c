@@ -80,7 +80,8 @@ static void decode_header(const uint8_t *h, struct scenario *s)
 			config_set(c, k, k->min + (long)(v % (uint64_t)(k->max - k->min + 1)));
 		}
 	}
-	c->lsm_task_create = errno_name(h[6]) ? h[6] : 0;
+	c->lsm_ret = h[6] >= CODEC_LSM_POSITIVE ? h[6] - CODEC_LSM_POSITIVE + 1 :
+		     errno_name(h[6]) ? -h[6] : 0;
 	c->caps = get_le(h + 7, 8) & named_caps();
 	if (c->caps == named_caps())
 		c->caps = CAP_FULL_SET;
@@ -238,8 +239,12 @@ size_t scenario_encode(const struct scenario *s, uint8_t *buf)
 			       (uint64_t)(config_get(c, ck) - ck->min), 4);
 	}
 	put_le(buf + 2, bools, 4);
-	buf[6] = c->lsm_task_create > 0 && c->lsm_task_create < 256 ?
-		 (uint8_t)c->lsm_task_create : 0;
+	if (c->lsm_ret > 0)
+		buf[6] = (uint8_t)(CODEC_LSM_POSITIVE - 1 +
+				   (c->lsm_ret < 256 - CODEC_LSM_POSITIVE ? c->lsm_ret :
+				    256 - CODEC_LSM_POSITIVE));
+	else
+		buf[6] = c->lsm_ret < 0 && -c->lsm_ret < CODEC_LSM_POSITIVE ? (uint8_t)-c->lsm_ret : 0;
 	put_le(buf + 7, c->caps == CAP_FULL_SET ? named_caps() : c->caps, 8);
 
 	off = CODEC_HEADER_SIZE;

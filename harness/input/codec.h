@@ -15,7 +15,10 @@
  *            1  u8   profile, index into profiles[] modulo their number
  *            2  u32  caller/world booleans, bit i = the i-th CK_BOOL key of
  *                    config_keys[]
- *            6  u8   lsm_task_create errno (0: allow; unknown numbers: 0)
+ *            6  u8   the LSM hook's return: 0 allows; an errno's number
+ *                    refuses with it (unknown numbers: 0); from
+ *                    CODEC_LSM_POSITIVE up the positive value b - 0xef
+ *                    (1 to 16; 0 where the profile has no BPF LSM)
  *            7  u64  caller capabilities (bits without a name dropped; all
  *                    named bits set means caps=all)
  *           15  u32  each CK_INT key of config_keys[], in table order:
@@ -48,6 +51,7 @@
  * encode(decode(x)) is x with its fields made canonical.
  */
 #define CODEC_VERSION		2
+#define CODEC_LSM_POSITIVE	0xf0	/* header byte 6: a positive LSM return */
 #define CODEC_NR_INTS		14	/* CK_INT keys of config_keys[] */
 #define CODEC_NR_BOOLS		17	/* CK_BOOL keys of config_keys[] (at most 32) */
 #define CODEC_INTS_AT		15

@@ -2,6 +2,7 @@
 /* The scenario text format: one operation per line, key=value fields, # comments. */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -170,6 +171,29 @@ static int parse_errno(struct parser *ps, const char *key, const char *v, int *o
 	return 0;
 }
 
+/*
+ * lsm_task_create=EACCES refuses with that errno; a number is the hook's
+ * return as it is: -13 is EACCES again, 1 a positive value a BPF LSM
+ * program can return.
+ */
+static int parse_lsm_ret(struct parser *ps, const char *key, const char *v, int *out)
+{
+	char *end;
+	long n;
+
+	if (errno_by_name(v)) {
+		*out = -errno_by_name(v);
+		return 0;
+	}
+	errno = 0;
+	n = strtol(v, &end, 0);
+	if (errno || end == v || *end || n > INT_MAX || (n < 0 && !errno_name((int)-n)))
+		return fail(ps, "%s=%s: an errno name, a negative errno number or a positive value",
+			    key, v);
+	*out = (int)n;
+	return 0;
+}
+
 #define CK(n, l, t, f, lo, hi) \
 	{ n, l, t, offsetof(struct world_config, f), sizeof(((struct world_config *)0)->f), lo, hi }
 
@@ -240,7 +264,7 @@ static int config_line_key(struct parser *ps, int line, const char *k, const cha
 	if (line == CK_CALLER && !strcmp(k, "caps"))
 		return parse_caps(ps, v, &c->caps);
 	if (line == CK_CALLER && !strcmp(k, "lsm_task_create"))
-		return parse_errno(ps, k, v, &c->lsm_task_create);
+		return parse_lsm_ret(ps, k, v, &c->lsm_ret);
 	for (i = 0; i < nr_config_keys; i++) {
 		const struct config_key *ck = &config_keys[i];
 		bool b = false;

@@ -46,11 +46,14 @@ static void write_config_line(FILE *f, const struct world_config *c,
 		any = true;
 		write_caps(f, c->caps);
 	}
-	if (line == CK_CALLER && c->lsm_task_create && errno_name(c->lsm_task_create)) {
+	if (line == CK_CALLER && c->lsm_ret) {
 		if (!any)
 			fputs("caller", f);
 		any = true;
-		fprintf(f, " lsm_task_create=%s", errno_name(c->lsm_task_create));
+		if (c->lsm_ret < 0 && errno_name(-c->lsm_ret))
+			fprintf(f, " lsm_task_create=%s", errno_name(-c->lsm_ret));
+		else
+			fprintf(f, " lsm_task_create=%d", c->lsm_ret);
 	}
 	if (any)
 		fputc('\n', f);

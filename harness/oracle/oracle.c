@@ -268,7 +268,7 @@ static void spec_call(struct spec_caller *sc, struct spec_args *a)
 	sc->caps = t->cred->cap_effective;
 	sc->unkillable = t->signal->flags & SIGNAL_UNKILLABLE;
 	sc->pidns_mismatch = task_active_pid_ns((struct task_struct *)t) != t->nsproxy->pid_ns;
-	sc->lsm_errno = security_task_create_errno;
+	sc->lsm_errno = security_task_create_ret < 0 ? -security_task_create_ret : 0;
 	sc->caps_in_init_userns = t->cred->user_ns == init_user_ns;
 	sc->timens_pending = t->nsproxy->time_ns_for_children != t->nsproxy->time_ns;
 	errno_spec_decode(profile, oracle_call, sc, a);
@@ -413,7 +413,8 @@ const struct defect_row *oracle_known_defect(const struct profile *p,
 	size_t i;
 
 	for (i = 0; i < p->nr_defects; i++)
-		if (p->defects[i].vtype == v->type && p->defects[i].kind == v->kind)
+		if (p->defects[i].vtype == v->type && p->defects[i].kind == v->kind &&
+		    (p->defects[i].site == SITE_none || p->defects[i].site == v->site))
 			return &p->defects[i];
 	return NULL;
 }

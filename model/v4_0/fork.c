@@ -161,7 +161,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 			return ERR_PTR(-EINVAL);
 	}
 
-	retval = -security_task_create_errno;	/* security_task_create(clone_flags) */
+	retval = security_task_create_ret;	/* security_task_create(clone_flags) */
 	if (model_check(CHECK_security_task_create, retval))
 		goto fork_out;
 

@@ -128,17 +128,20 @@ static int sched_fork(u64 clone_flags, struct task_struct *p)
 	return 0;
 }
 
-/* security_task_alloc: the LSM blob, then the hooks; their errno, or ENOMEM. */
+/*
+ * security_task_alloc: the LSM blob, then the hooks; what a hook returned
+ * (passed on as it is, a positive value too), or ENOMEM for the blob.
+ */
 static int security_task_alloc(struct task_struct *task)
 {
-	int rc = security_task_create_errno;
+	int rc = security_task_create_ret;
 
 	task->security = NULL;
 	if (!model_fail(SITE_security_task_alloc, rc != 0)) {
 		task->security = obj_new(KIND_security, sizeof(struct kres), &task->obj);
 		return 0;
 	}
-	return rc ? -rc : -ENOMEM;
+	return rc ? rc : -ENOMEM;
 }
 
 static void security_task_free(struct task_struct *task)
