@@ -31,22 +31,28 @@ static void setup(const char *name)
 	ladder_test_hook = NULL;
 }
 
-/* One clone by the caller, stopped before the oracles run. */
-static long start_clone(unsigned long flags, int site)
+/* @call by the caller, stopped before the oracles run. */
+static long start_call(const struct clone_call *call, int site)
 {
 	struct fault_plan plan = { .site = site };
-	struct clone_call call;
-
-	clone_call_legacy(&call, flags, 0);
 	long ret;
 
 	current = world.scn[0];
 	oracle_mark(&mark);
 	trace_begin(&plan);
-	oracle_unwind_begin(&mark, &call);
-	ret = profile->sys_clone(&call);
+	oracle_unwind_begin(&mark, call);
+	ret = profile->sys_clone(call);
 	oracle_unwind_end();
 	return ret;
+}
+
+/* One clone() by the caller, stopped before the oracles run. */
+static long start_clone(unsigned long flags, int site)
+{
+	struct clone_call call;
+
+	clone_call_legacy(&call, flags, 0);
+	return start_call(&call, site);
 }
 
 static void finish_clone(long ret)
@@ -632,7 +638,6 @@ static void test_lsm_positive(const char *prof)
 
 	/* the same symptom after pidfd_file is not excused by the row */
 	if (bug_applies(BUG_positive_retval, profile)) {
-		struct fault_plan plan = { .site = SITE_pidfd_file };
 		struct clone_call call;
 
 		setup(prof);
@@ -640,12 +645,7 @@ static void test_lsm_positive(const char *prof)
 		clone_call_clone3(&call);
 		call.flags = CLONE_PIDFD;
 		call.pidfd = USER_PTR_VALID + 0x1000;
-		current = world.scn[0];
-		oracle_mark(&mark);
-		trace_begin(&plan);
-		oracle_unwind_begin(&mark, &call);
-		ret = profile->sys_clone(&call);
-		oracle_unwind_end();
+		ret = start_call(&call, SITE_pidfd_file);
 		finish_clone(ret);
 		model_bug = BUG_none;
 		TEST_CHECK(ret > 0 && count(V_bad_errno) >= 1,
