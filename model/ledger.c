@@ -55,8 +55,15 @@ void ledger_reset(void)
 	free(ledger.holds);
 	free(ledger.index);
 	free(ledger.events);
+	free(ledger.scratch);
 	memset(&ledger, 0, sizeof(ledger));
 	ledger.cur_label = L_none;
+}
+
+void *ledger_scratch(size_t bytes)
+{
+	ledger.scratch = grow(ledger.scratch, &ledger.cap_scratch, bytes, 1);
+	return ledger.scratch;
 }
 
 static struct ledger_event *log_event_from(enum ledger_op op, struct kobj *o,

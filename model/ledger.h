@@ -82,11 +82,20 @@ struct ledger {
 	struct violation v[MAX_VIOLATIONS];
 	size_t nr_v;		/* may exceed MAX_VIOLATIONS: only the first are kept */
 	unsigned long live[NR_KINDS];
+	void *scratch;		/* the oracles' working storage, kept for one scenario */
+	size_t cap_scratch;
 };
 
 extern struct ledger ledger;
 
 void ledger_reset(void);
+
+/*
+ * At least @bytes of working storage that lives until the ledger is reset:
+ * no allocation per check, and every scenario starts from none, so the
+ * same input takes the same paths whatever ran before it.
+ */
+void *ledger_scratch(size_t bytes);
 void *kobj_alloc(enum kind kind, size_t size);
 void kobj_free(struct kobj *o);
 void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t);

@@ -9,6 +9,7 @@
 
 #include "bug.h"
 #include "mutant.h"
+#include "profile.h"
 #include "fuzz.h"
 #include "run/report.h"
 
@@ -99,6 +100,7 @@ void fuzz_init(void)
 	const char *spec = getenv("CLONEFUZZ_MUTANT");
 	const char *bug = getenv("CLONEFUZZ_BUG");
 	char err[256];
+	size_t i;
 
 	if (bug) {
 		model_bug = bug_by_name(bug);
@@ -108,6 +110,9 @@ void fuzz_init(void)
 		}
 	}
 	canary_dir = getenv("CLONEFUZZ_CANARY_DIR");
+	/* the lookups every input uses, made before the first one runs */
+	for (i = 0; i < nr_profiles; i++)
+		profile_index(profiles[i]);
 	if (!spec)
 		return;
 	if (mutant_parse(spec, &model_mutant, err, sizeof(err))) {

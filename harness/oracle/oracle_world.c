@@ -183,25 +183,13 @@ void check_holder(const struct kobj *owner, struct expect *ex, int nr, int vtype
 /* Recount every live holder with a rule, one pass over the holds grouped by owner. */
 static void recount_holders(const struct kobj *skip)
 {
-	/* per-process storage, grown as the ledger grows: no allocation per call */
-	static int *first, *next;
-	static size_t cap_first, cap_next;
+	/* the ledger's working storage: no allocation per call */
 	size_t n = ledger.nr_objs, j;
+	int *first = ledger_scratch((n + 1 + ledger.nr_holds + 1) * sizeof(int));
+	int *next = first + n + 1;
 	struct expect ex[MAX_EXPECT];
 	char a[48], b[48];
 
-	if (n + 1 > cap_first || ledger.nr_holds + 1 > cap_next) {
-		cap_first = n + 1 > cap_first ? 2 * (n + 1) : cap_first;
-		cap_next = ledger.nr_holds + 1 > cap_next ? 2 * (ledger.nr_holds + 1) : cap_next;
-		free(first);
-		free(next);
-		first = malloc(cap_first * sizeof(*first));
-		next = malloc(cap_next * sizeof(*next));
-		if (!first || !next) {
-			fprintf(stderr, "clonefuzz: out of memory\n");
-			abort();
-		}
-	}
 	for (j = 0; j <= n; j++)
 		first[j] = -1;
 	for (j = 0; j < ledger.nr_holds; j++) {
