@@ -2,25 +2,36 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Fetch kernel/fork.c of the kernels Debian ships as source packages (5.10, 6.1, 6.12, 7.2), for `clonefuzz lint`.
 #
-# usage: scripts/debian-kernels.sh [--out DIR] [VERSION...]
-#   --out  where to put DIR/vX-debian/kernel/fork.c (default build/kernels)
-#   VERSION  a linux-source-X package of Debian's suites (default: 5.10 6.1 6.12 7.2)
+# usage: scripts/debian-kernels.sh [--out DIR] [--mirror URL] [VERSION...]
+#   --out     where to put DIR/vX-debian/kernel/fork.c (default build/kernels)
+#   --mirror  the Debian archive to fetch from (default: the first Debian
+#             archive this machine's apt configuration names)
+#   VERSION   a linux-source-X package of Debian's suites (default: 5.10 6.1 6.12 7.2)
 #
 # Each package is found in the Packages index of bullseye, bookworm, trixie
-# and sid on deb.debian.org; only kernel/fork.c, kernel/nsproxy.c and the
+# and sid on that mirror; only kernel/fork.c, kernel/nsproxy.c and the
 # top Makefile are kept, with a SOURCE file naming the package version.
 set -eu
-out=build/kernels
+out=build/kernels mirror=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--out) out=$2; shift 2 ;;
-	-h|--help) sed -n '3,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	--mirror) mirror=$2; shift 2 ;;
+	-h|--help) sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "debian-kernels.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
 	*) break ;;
 	esac
 done
 [ $# -gt 0 ] || set -- 5.10 6.1 6.12 7.2
-mirror=http://deb.debian.org/debian
+# The archive apt itself uses: a URIs: line of a deb822 .sources file or a
+# "deb URI suite" line, the first whose path ends in /debian.
+if [ -z "$mirror" ]; then
+	mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null |
+		awk '$1 == "URIs:" { for (i = 2; i <= NF; i++) print $i }
+		     $1 == "deb" { for (i = 2; i <= NF; i++) if ($i !~ /^\[/) { print $i; break } }' |
+		sed 's|/*$||' | grep -m1 '/debian$' || true)
+fi
+[ -n "$mirror" ] || { echo "debian-kernels.sh: no Debian archive in /etc/apt; give --mirror URL" >&2; exit 2; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for suite in bullseye bookworm trixie sid; do
