@@ -30,7 +30,7 @@ struct reach {
 struct replay {
 	const struct fuzz_target *t;
 	struct reach reach[8];		/* per profile index */
-	unsigned long inputs, rejected, violations, nondet;
+	unsigned long inputs, rejected, violations, nondet, ops;
 	const char *path;		/* the input being run */
 	uint64_t digest;
 	int pass;
@@ -93,6 +93,7 @@ static void run_input(const char *path)
 	free(data);
 	re = &rp.reach[profile_position(s.profile)];
 	re->inputs++;
+	rp.ops += (unsigned long)s.nr_ops;
 	for (rp.pass = 0; rp.pass < 2; rp.pass++) {
 		rp.digest = 0xcbf29ce484222325ULL;
 		run_scenario(&s, on_result, re, &sum);
@@ -213,6 +214,9 @@ static int cmd_replay(int argc, char **argv)
 		run_path(argv[c]);
 	printf("%s: %lu input(s), %lu rejected, %lu with violations, %lu nondeterministic\n",
 	       rp.t->name, rp.inputs, rp.rejected, rp.violations, rp.nondet);
+	printf("operations: %lu in the %lu input(s) that decode, %.1f per input\n", rp.ops,
+	       rp.inputs - rp.rejected,
+	       rp.inputs > rp.rejected ? (double)rp.ops / (double)(rp.inputs - rp.rejected) : 0.0);
 	for (k = 0; k < nr_profiles; k++)
 		missed += print_reach(profiles[k], &rp.reach[k]);
 	if (rp.bad_path)
