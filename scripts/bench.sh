@@ -5,16 +5,19 @@ set -eu
 
 usage() {
 	cat <<'EOF'
-usage: scripts/bench.sh [--target T] [--time S] [--passes N] [--engines LIST] [--no-build]
+usage: scripts/bench.sh [--target T] [--corpus DIR] [--time S] [--passes N] [--engines LIST] [--no-build]
 
 Measure, in one run on this machine, how many inputs per second a fuzz target
-executes from its committed seed corpus (corpus/T/), under each engine:
+executes from a fixed corpus (corpus/bench/T/ where it exists: realistic
+inputs a campaign grew; else the seeds, corpus/T/), under each engine:
 
   bare             the default-preset standalone binary (cc -O2, no
                    instrumentation) looping over the corpus N times in one
                    process; it runs each input twice, so exec/s =
                    inputs * 2 * N / seconds. This is the ceiling (a slightly
                    low one: it includes reading each file once per two runs).
+                   Also operations per second and microseconds per
+                   operation, from the operations the corpus holds.
   libfuzzer-nosan  libFuzzer without sanitizers (libfuzzer-nosan preset)
   libfuzzer        libFuzzer with ASan+UBSan (libfuzzer preset)
   afl              AFL++ persistent mode, CmpLog build run with -c 0 (afl preset)
@@ -29,6 +32,7 @@ printed first.
 options:
   --target T      fuzz target (default fuzz_scenario; the fuzz_ prefix may be
                   omitted); see 'build/default/clonefuzz targets'
+  --corpus DIR    the inputs (default corpus/bench/T, else corpus/T)
   --time S        seconds per fuzzer run (default 20)
   --passes N      passes of the bare loop over the corpus (default: calibrated
                   to take about 3 seconds)
@@ -59,6 +63,7 @@ is_uint() {
 }
 
 target=fuzz_scenario
+corpus=
 secs=20
 passes=
 engines=bare,libfuzzer-nosan,libfuzzer,afl
@@ -69,20 +74,22 @@ while [ $# -gt 0 ]; do
 		usage
 		exit 0
 		;;
-	--target | --time | --passes | --engines)
+	--target | --corpus | --time | --passes | --engines)
 		[ $# -ge 2 ] || usage_error "$1 needs a value"
 		case $1 in
 		--target) target=$2 ;;
+		--corpus) corpus=$2 ;;
 		--time) secs=$2 ;;
 		--passes) passes=$2 ;;
 		--engines) engines=$2 ;;
 		esac
 		shift 2
 		;;
-	--target=* | --time=* | --passes=* | --engines=*)
+	--target=* | --corpus=* | --time=* | --passes=* | --engines=*)
 		v=${1#*=}
 		case $1 in
 		--target=*) target=$v ;;
+		--corpus=*) corpus=$v ;;
 		--time=*) secs=$v ;;
 		--passes=*) passes=$v ;;
 		--engines=*) engines=$v ;;
@@ -120,10 +127,13 @@ IFS=$old_ifs
 cd "$(dirname "$0")/.."
 case $target in fuzz_*) ;; *) target=fuzz_$target ;; esac
 [ -f "harness/fuzz/$target.c" ] || usage_error "unknown target '$target': no harness/fuzz/$target.c"
-corpus=corpus/$target
-[ -d "$corpus" ] || die "$corpus: no seed corpus"
+if [ -z "$corpus" ]; then
+	corpus=corpus/bench/$target
+	[ -d "$corpus" ] || corpus=corpus/$target
+fi
+[ -d "$corpus" ] || die "$corpus: no such corpus"
 nseeds=$(find "$corpus" -maxdepth 1 -type f ! -name '.*' | wc -l | tr -d ' ')
-[ "$nseeds" -gt 0 ] || die "$corpus: no seeds"
+[ "$nseeds" -gt 0 ] || die "$corpus: no inputs"
 dict=dictionaries/$target.dict
 if [ ! -f "$dict" ]; then
 	echo "bench.sh: warning: no $dict; fuzzing without a dictionary" >&2
@@ -169,7 +179,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Build first, so that compiling does not load the machine while measuring.
-[ -z "$run_bare" ] || build default
+build default
 [ -z "$run_lfn" ] || build libfuzzer-nosan
 [ -z "$run_lf" ] || build libfuzzer
 if [ -n "$run_afl" ]; then
@@ -177,9 +187,16 @@ if [ -n "$run_afl" ]; then
 	build afl
 fi
 
+# The operations the corpus holds, for the per-operation figures.
+ops=$(build/default/clonefuzz replay --target "$target" "$corpus" 2>/dev/null |
+	sed -n 's/^operations: \([0-9]*\) .*/\1/p')
+[ -n "$ops" ] || die "clonefuzz replay $corpus: no operation count"
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+[ -z "$(git status --porcelain 2>/dev/null)" ] || commit="$commit (with uncommitted changes)"
 load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 cpus=$(nproc 2>/dev/null || echo '?')
-echo "clonefuzz bench: $target, $nseeds seeds from $corpus, ${dict:-no dictionary}"
+echo "clonefuzz bench: $target, $nseeds inputs from $corpus ($ops operations, $(awk -v o="$ops" -v n="$nseeds" 'BEGIN { printf "%.1f", o / n }') per input), ${dict:-no dictionary}"
+echo "commit: $commit"
 echo "machine: $cpus CPU(s), load average $load at start$(uname -r | sed 's/^/, Linux /')"
 case $load in
 0.[0-4]*) ;;
@@ -226,8 +243,9 @@ if [ -n "$run_bare" ]; then
 	ns=$(bare_run "$passes")
 	execs=$((nseeds * 2 * passes))
 	bare_eps=$(awk -v e="$execs" -v ns="$ns" 'BEGIN { printf "%.0f", e / (ns / 1e9) }')
+	bare_ops=$(awk -v o="$ops" -v p="$passes" -v ns="$ns" 'BEGIN { t = o * 2 * p; printf "%.0f operations/s, %.2f us/operation", t / (ns / 1e9), ns / 1e3 / t }')
 	result "bare loop (default preset, $passes passes)" "$bare_eps" "$execs" \
-		"$(awk -v ns="$ns" 'BEGIN { printf "%.2f", ns / 1e9 }')" ""
+		"$(awk -v ns="$ns" 'BEGIN { printf "%.2f", ns / 1e9 }')" "$bare_ops"
 fi
 
 # --- (b), (c) libFuzzer -------------------------------------------------------------------------------
