@@ -99,6 +99,8 @@ run_afl() {
 	build afl
 	build afl-asan
 	export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
+	# bind to a free core, but still run where other fuzzers hold every core
+	export AFL_TRY_AFFINITY=1
 	export AFL_QUIET=1
 	mkdir -p "$out/sync"
 	pids=

@@ -71,6 +71,8 @@ printf 'profile v2.6.32\nclone exit_signal=SIGCHLD\n' >"$out/empty.scn"
 	die "cannot encode the empty input for $target"
 
 export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_QUIET=1
+# bind to a free core, but still run where other fuzzers hold every core
+export AFL_TRY_AFFINITY=1
 export ASAN_OPTIONS=abort_on_error=1:detect_leaks=0:symbolize=0:allocator_may_return_null=1
 export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 
