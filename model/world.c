@@ -176,6 +176,13 @@ void fdt_init(struct files_struct *f, int open)
 	f->reserved_high = -1;
 }
 
+/* nr_open back down over the free descriptors at the top of the named ones. */
+static void fdt_trim(struct files_struct *f)
+{
+	while (f->nr_open > 0 && f->nr_open <= FDT_NAMED && f->state[f->nr_open - 1] == FD_FREE)
+		f->nr_open--;
+}
+
 void fdt_copy(struct files_struct *f, const struct files_struct *old)
 {
 	int fd;
@@ -186,8 +193,7 @@ void fdt_copy(struct files_struct *f, const struct files_struct *old)
 	f->reserved_high = -1;
 	if (old->reserved_high >= 0)
 		f->nr_open--;		/* the reserved one is the top */
-	while (f->nr_open > 0 && f->nr_open <= FDT_NAMED && f->state[f->nr_open - 1] == FD_FREE)
-		f->nr_open--;
+	fdt_trim(f);
 }
 
 int fdt_lowest_free(const struct files_struct *f)
@@ -237,6 +243,5 @@ void fdt_release(struct files_struct *f, int fd)
 		if (fd == f->nr_open - 1)
 			f->nr_open--;
 	}
-	while (f->nr_open > 0 && f->nr_open <= FDT_NAMED && f->state[f->nr_open - 1] == FD_FREE)
-		f->nr_open--;
+	fdt_trim(f);
 }
