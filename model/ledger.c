@@ -47,6 +47,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
  */
 void ledger_reset(void)
 {
+	unsigned long epoch = ledger.epoch + 1;
 	size_t i;
 
 	for (i = 0; i < ledger.nr_objs; i++)
@@ -56,8 +57,10 @@ void ledger_reset(void)
 	free(ledger.index);
 	free(ledger.events);
 	free(ledger.scratch);
+	free(ledger.diff_scratch);
 	memset(&ledger, 0, sizeof(ledger));
 	ledger.cur_label = L_none;
+	ledger.epoch = epoch;
 }
 
 void *ledger_scratch(size_t bytes)
@@ -131,6 +134,8 @@ void *kobj_alloc(enum kind kind, size_t size)
 	ledger.objs[ledger.nr_objs++] = o;
 	o->id = ledger.nr_objs;
 	o->kind = kind;
+	o->prev_of_kind = ledger.newest_of_kind[kind];
+	ledger.newest_of_kind[kind] = o->id;
 	ledger.live[kind]++;
 	log_event(LOP_ALLOC, o, NULL, HOLD_REF);
 	return o;
@@ -245,6 +250,11 @@ static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type 
 	h->owner = owner;
 	h->type = t;
 	h->n = 1;
+	h->next_owned = 0;
+	if (owner) {
+		h->next_owned = owner->owned;
+		owner->owned = (unsigned int)ledger.nr_holds;
+	}
 	if (2 * ledger.nr_holds > ledger.cap_index)
 		index_grow();
 	else
@@ -252,9 +262,19 @@ static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type 
 	return (unsigned int)ledger.nr_holds - 1;
 }
 
+/* Every change of a hold passes here or through add_hold: the owner's generation moves. */
+static void touch_owner(struct kobj *owner, enum hold_type t, int delta)
+{
+	if (owner)
+		owner->owned_gen++;
+	if (t == HOLD_LOCK)
+		ledger.nr_locks += delta;
+}
+
 static void remove_hold(struct hold *h)
 {
 	h->n--;
+	touch_owner(h->owner, (enum hold_type)h->type, -1);
 }
 
 void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
@@ -272,6 +292,7 @@ void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
 	o->cnt[t]++;
 	e = log_event(LOP_GET, o, owner, t);
 	e->hold = add_hold(o, owner, t);
+	touch_owner(owner, t, 1);
 }
 
 bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t)
@@ -316,6 +337,7 @@ void hold_move(struct kobj *o, struct kobj *from, struct kobj *to,
 	e = log_event_from(LOP_MOVE, o, from, to, t);
 	e->from_hold = (unsigned int)(h - ledger.holds);
 	e->hold = add_hold(o, to, t);
+	touch_owner(to, t, 1);
 }
 
 static unsigned int owner_id(const struct kobj *o)
@@ -354,17 +376,34 @@ void snapshot_free(struct snapshot *s)
  */
 void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 {
-	int *acc = calloc(ledger.nr_holds + 1, sizeof(*acc));
-	unsigned int *changed = malloc((ledger.nr_holds + 1) * sizeof(*changed));
-	size_t i, n = 0;
+	size_t i, n = 0, nt = 0, nr = ledger.nr_holds + 1;
+	size_t ne = 2 * (ledger.nr_events - before->event_mark) + 1;
+	const struct ledger_event *e;
+	unsigned int *touched;
+	unsigned char *listed;
+	int *acc;
 
-	if (!acc || !changed) {
-		fprintf(stderr, "clonefuzz: out of memory\n");
-		abort();
+	/* storage kept until the reset: only the entries the events name are touched */
+	ledger.diff_scratch = grow(ledger.diff_scratch, &ledger.cap_diff_scratch,
+				   nr * sizeof(*acc) + ne * sizeof(*touched) + nr, 1);
+	acc = ledger.diff_scratch;
+	touched = (unsigned int *)(acc + nr);
+	listed = (unsigned char *)(touched + ne);
+	for (i = before->event_mark; i < ledger.nr_events; i++) {
+		e = &ledger.events[i];
+		if (e->op == LOP_GET || e->op == LOP_PUT || e->op == LOP_MOVE) {
+			acc[e->hold] = 0;
+			listed[e->hold] = 0;
+			touched[nt++] = e->hold;
+		}
+		if (e->op == LOP_MOVE) {
+			acc[e->from_hold] = 0;
+			listed[e->from_hold] = 0;
+			touched[nt++] = e->from_hold;
+		}
 	}
 	for (i = before->event_mark; i < ledger.nr_events; i++) {
-		const struct ledger_event *e = &ledger.events[i];
-
+		e = &ledger.events[i];
 		if (e->op == LOP_GET) {
 			acc[e->hold]++;
 		} else if (e->op == LOP_PUT) {
@@ -374,12 +413,14 @@ void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 			acc[e->hold]++;
 		}
 	}
-	for (i = 0; i < ledger.nr_holds; i++)
-		if (acc[i])
-			changed[n++] = (unsigned int)i;
-	qsort(changed, n, sizeof(*changed), cmp_hold);
+	/* each entry with a net change once, in (object, owner, type) order */
+	for (i = 0; i < nt; i++) {
+		if (!acc[touched[i]] || listed[touched[i]])
+			continue;
+		listed[touched[i]] = 1;
+		touched[n++] = touched[i];
+	}
+	qsort(touched, n, sizeof(*touched), cmp_hold);
 	for (i = 0; i < n; i++)
-		fn(&ledger.holds[changed[i]], acc[changed[i]], arg);
-	free(acc);
-	free(changed);
+		fn(&ledger.holds[touched[i]], acc[touched[i]], arg);
 }

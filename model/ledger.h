@@ -34,6 +34,9 @@ struct kobj {
 	bool persistent;	/* a documented side effect that outlives a failed call */
 	bool reported;		/* an oracle already named it; later checks stay quiet */
 	int cnt[NR_HOLDS];	/* the kernel's counters, kept by the ledger */
+	unsigned int owned;	/* newest hold entry it owns, index + 1; 0: none */
+	unsigned int owned_gen;	/* bumped by every change of a hold it owns */
+	unsigned int prev_of_kind;	/* id of the previous object of its kind; 0: none */
 };
 
 struct hold {
@@ -41,6 +44,7 @@ struct hold {
 	struct kobj *owner;
 	unsigned char type;	/* enum hold_type */
 	int n;
+	unsigned int next_owned;	/* the owner's previous entry, index + 1; 0: none */
 };
 
 enum ledger_op { LOP_ALLOC, LOP_FREE, LOP_GET, LOP_PUT, LOP_MOVE };
@@ -82,8 +86,13 @@ struct ledger {
 	struct violation v[MAX_VIOLATIONS];
 	size_t nr_v;		/* may exceed MAX_VIOLATIONS: only the first are kept */
 	unsigned long live[NR_KINDS];
+	unsigned int newest_of_kind[NR_KINDS];	/* id of the last object of each kind; 0: none */
+	size_t nr_locks;	/* lock holds taken and not yet dropped */
+	unsigned long epoch;	/* counts ledger_reset(): a new scenario, ids start again */
 	void *scratch;		/* the oracles' working storage, kept for one scenario */
 	size_t cap_scratch;
+	void *diff_scratch;	/* snapshot_diff()'s */
+	size_t cap_diff_scratch;
 };
 
 extern struct ledger ledger;
@@ -96,6 +105,8 @@ void ledger_reset(void);
  * same input takes the same paths whatever ran before it.
  */
 void *ledger_scratch(size_t bytes);
+
+
 void *kobj_alloc(enum kind kind, size_t size);
 void kobj_free(struct kobj *o);
 void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t);
@@ -118,6 +129,30 @@ void snapshot_free(struct snapshot *s);
 /* Holdings differing between @before and now: callback per difference. */
 typedef void (*hold_diff_fn)(const struct hold *h, int delta, void *arg);
 void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg);
+
+/* The hold entries @owner has ever had, newest first (n == 0: released since). */
+static inline const struct hold *owned_first(const struct kobj *owner)
+{
+	return owner->owned ? &ledger.holds[owner->owned - 1] : NULL;
+}
+
+static inline const struct hold *owned_next(const struct hold *h)
+{
+	return h->next_owned ? &ledger.holds[h->next_owned - 1] : NULL;
+}
+
+/* The objects of @kind, newest first, freed ones included: ledger_kind_first(KIND_pid) ... */
+static inline struct kobj *ledger_kind_first(enum kind kind)
+{
+	unsigned int id = ledger.newest_of_kind[kind];
+
+	return id ? ledger.objs[id - 1] : NULL;
+}
+
+static inline struct kobj *ledger_kind_next(const struct kobj *o)
+{
+	return o->prev_of_kind ? ledger.objs[o->prev_of_kind - 1] : NULL;
+}
 
 static inline void get_ref(struct kobj *o, struct kobj *owner)
 {

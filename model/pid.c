@@ -7,12 +7,12 @@
 
 bool pid_nr_used(struct pid_namespace *ns, int nr)
 {
-	size_t i;
+	struct kobj *o;
 
-	for (i = 0; i < ledger.nr_objs; i++) {
-		struct pid *pid = (struct pid *)ledger.objs[i];
+	for (o = ledger_kind_first(KIND_pid); o; o = ledger_kind_next(o)) {
+		const struct pid *pid = (const struct pid *)o;
 
-		if (pid->obj.kind != KIND_pid || pid->obj.freed)
+		if (o->freed)
 			continue;
 		if (pid->level >= ns->level &&
 		    pid->numbers[ns->level].ns == ns &&

@@ -185,7 +185,6 @@ struct pid_namespace {
 	bool adding;			/* PIDNS_HASH_ADDING */
 	struct ucounts *ucounts;	/* 5.14+: charged, holds a ref */
 	struct task_struct *child_reaper;
-	unsigned char *used;		/* model: bitmap of pid numbers in use */
 };
 
 struct nsproxy {

@@ -3,6 +3,8 @@
 #ifndef CLONEFUZZ_ORACLE_HOLDS_H
 #define CLONEFUZZ_ORACLE_HOLDS_H
 
+#include <stdbool.h>
+
 #include "ledger.h"
 
 #define MAX_EXPECT 64
@@ -13,13 +15,27 @@ struct expect {
 	int n;
 };
 
-/* The holds @owner's fields stand for; -1 for a kind that holds nothing the model tracks. */
-int holder_expected(const struct kobj *owner, struct expect *ex);
+/*
+ * The holds @owner's fields stand for, one entry per field that points at
+ * something (n = 1 each, a shared object once per field); -1 for a kind
+ * that holds nothing the model tracks.
+ */
+int holder_refs(const struct kobj *owner, struct expect *ex);
 
-/* Compare @owner's holds in the ledger with @ex; report @vtype violations. */
-void check_holder(const struct kobj *owner, struct expect *ex, int nr, int vtype);
+/* Compare @owner's holds in the ledger with its fields; report @vtype violations. */
+void check_holder(const struct kobj *owner, int vtype);
 
-/* Recount every live holder, and the counters the world's tasks imply. */
+/*
+ * Recount every live holder but @skip, and the counters the world's tasks
+ * imply. A holder whose fields and holds have not changed since it last
+ * passed is not compared again, unless the paranoid switch is on
+ * (CLONEFUZZ_PARANOID=1 in the environment, or oracle_set_paranoid()).
+ */
 void oracle_world_check(const struct kobj *skip);
+
+/* The same, every holder compared: the end of every scenario. */
+void oracle_world_check_full(void);
+
+void oracle_set_paranoid(bool on);
 
 #endif
