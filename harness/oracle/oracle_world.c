@@ -309,7 +309,7 @@ static bool memo_same(const struct kobj *o, const struct expect *refs, int nr)
 	const struct holder_memo *m = &wc.memo[o->id];
 
 	return m->valid && m->gen == o->owned_gen && m->nr == nr &&
-	       !memcmp(&wc.imgs[m->img], refs, (size_t)nr * sizeof(*refs));
+	       (!nr || !memcmp(&wc.imgs[m->img], refs, (size_t)nr * sizeof(*refs)));
 }
 
 static void memo_keep(const struct kobj *o, const struct expect *refs, int nr)
@@ -330,7 +330,8 @@ static void memo_keep(const struct kobj *o, const struct expect *refs, int nr)
 		m->cap = (unsigned short)nr;
 		wc.nr_imgs += (size_t)nr;
 	}
-	memcpy(&wc.imgs[m->img], refs, (size_t)nr * sizeof(*refs));
+	if (nr)
+		memcpy(&wc.imgs[m->img], refs, (size_t)nr * sizeof(*refs));
 	m->nr = (unsigned short)nr;
 	m->gen = o->owned_gen;
 	m->valid = true;
