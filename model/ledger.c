@@ -57,16 +57,9 @@ void ledger_reset(void)
 	free(ledger.index);
 	free(ledger.events);
 	free(ledger.scratch);
-	free(ledger.diff_scratch);
 	memset(&ledger, 0, sizeof(ledger));
 	ledger.cur_label = L_none;
 	ledger.epoch = epoch;
-}
-
-void *ledger_scratch(size_t bytes)
-{
-	ledger.scratch = grow(ledger.scratch, &ledger.cap_scratch, bytes, 1);
-	return ledger.scratch;
 }
 
 static struct ledger_event *log_event_from(enum ledger_op op, struct kobj *o,
@@ -384,9 +377,9 @@ void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 	int *acc;
 
 	/* storage kept until the reset: only the entries the events name are touched */
-	ledger.diff_scratch = grow(ledger.diff_scratch, &ledger.cap_diff_scratch,
+	ledger.scratch = grow(ledger.scratch, &ledger.cap_scratch,
 				   nr * sizeof(*acc) + ne * sizeof(*touched) + nr, 1);
-	acc = ledger.diff_scratch;
+	acc = ledger.scratch;
 	touched = (unsigned int *)(acc + nr);
 	listed = (unsigned char *)(touched + ne);
 	for (i = before->event_mark; i < ledger.nr_events; i++) {

@@ -89,23 +89,13 @@ struct ledger {
 	unsigned int newest_of_kind[NR_KINDS];	/* id of the last object of each kind; 0: none */
 	size_t nr_locks;	/* lock holds taken and not yet dropped */
 	unsigned long epoch;	/* counts ledger_reset(): a new scenario, ids start again */
-	void *scratch;		/* the oracles' working storage, kept for one scenario */
+	void *scratch;		/* snapshot_diff()'s working storage, kept for one scenario */
 	size_t cap_scratch;
-	void *diff_scratch;	/* snapshot_diff()'s */
-	size_t cap_diff_scratch;
 };
 
 extern struct ledger ledger;
 
 void ledger_reset(void);
-
-/*
- * At least @bytes of working storage that lives until the ledger is reset:
- * no allocation per check, and every scenario starts from none, so the
- * same input takes the same paths whatever ran before it.
- */
-void *ledger_scratch(size_t bytes);
-
 
 void *kobj_alloc(enum kind kind, size_t size);
 void kobj_free(struct kobj *o);

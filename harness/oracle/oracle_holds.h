@@ -7,21 +7,6 @@
 
 #include "ledger.h"
 
-#define MAX_EXPECT 64
-
-struct expect {
-	struct kobj *obj;
-	int type;
-	int n;
-};
-
-/*
- * The holds @owner's fields stand for, one entry per field that points at
- * something (n = 1 each, a shared object once per field); -1 for a kind
- * that holds nothing the model tracks.
- */
-int holder_refs(const struct kobj *owner, struct expect *ex);
-
 /* Compare @owner's holds in the ledger with its fields; report @vtype violations. */
 void check_holder(const struct kobj *owner, int vtype);
 

@@ -8,13 +8,24 @@
 #include "oracle_holds.h"
 #include "world.h"
 
+#define MAX_EXPECT 64
+
+/* One reference a holder's field stands for. */
+struct expect {
+	struct kobj *obj;
+	int type;
+	int n;
+};
+
 /*
- * The oracles' storage for one scenario, indexed by object id: found empty
- * again when the ledger starts a new one (its epoch moves).
+ * The oracles' storage for one scenario, indexed by object id. Like the
+ * ledger's, it is freed when the ledger starts a new scenario (its epoch
+ * moves): every input grows it from none, and takes the same paths
+ * whatever ran before it.
  */
 struct holder_memo {
 	unsigned int gen;	/* the owner's owned_gen when it last passed */
-	unsigned int img;	/* its field list then, in memo_imgs */
+	unsigned int img;	/* its field list then, in wc.imgs */
 	unsigned short nr, cap;
 	bool valid;
 };
@@ -68,10 +79,13 @@ static void wc_sync(void)
 	size_t need = ledger.nr_objs + 1, n;
 
 	if (wc.epoch != ledger.epoch) {
+		free(wc.tally);
+		free(wc.users);
+		free(wc.memo);
+		free(wc.imgs);
+		free(wc.order);
+		memset(&wc, 0, sizeof(wc));
 		wc.epoch = ledger.epoch;
-		if (wc.memo)
-			memset(wc.memo, 0, wc.nr_ids * sizeof(*wc.memo));
-		wc.nr_imgs = 0;
 	}
 	if (need <= wc.nr_ids)
 		return;
@@ -131,7 +145,12 @@ static int task_refs(const struct task_struct *t, struct expect *ex)
 	return nr;
 }
 
-int holder_refs(const struct kobj *o, struct expect *ex)
+/*
+ * The holds @o's fields stand for, one entry per field that points at
+ * something (n = 1 each, a shared object once per field); -1 for a kind
+ * that holds nothing the model tracks.
+ */
+static int holder_refs(const struct kobj *o, struct expect *ex)
 {
 	int nr = 0, i;
 
