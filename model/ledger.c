@@ -42,47 +42,118 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 }
 
 /*
- * Back to an empty ledger with no storage at all, so that every scenario
- * runs the same code from the same state (fuzzers measure that).
+ * Storage. Every scenario starts from the same capacities (fuzzers measure
+ * that it takes the same paths each time): what a scenario grew beyond them
+ * is given back when it ends. Objects come from one zeroed arena, in
+ * creation order; past its end, and in sanitizer builds (which then see each
+ * object's bounds), from calloc().
  */
+#define LEDGER_OBJS	256
+#define LEDGER_HOLDS	1024
+#define LEDGER_INDEX	4096	/* a power of two, over twice LEDGER_HOLDS */
+#define LEDGER_EVENTS	2048
+#define LEDGER_SCRATCH	(16 << 10)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define LEDGER_NO_ARENA 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define LEDGER_NO_ARENA 1
+#endif
+#endif
+#ifdef LEDGER_NO_ARENA
+#define LEDGER_ARENA	0
+#else
+#define LEDGER_ARENA	(256 << 10)
+#endif
+
+static void *xmalloc(size_t size)
+{
+	void *p = malloc(size);
+
+	if (!p) {
+		fprintf(stderr, "clonefuzz: out of memory\n");
+		abort();
+	}
+	return p;
+}
+
+/* @p at exactly @def elements of @elem bytes, whatever it grew to. */
+static void *at_default(void *p, size_t *cap, size_t def, size_t elem)
+{
+	if (*cap == def)
+		return p;
+	free(p);
+	*cap = def;
+	return xmalloc(def * elem);
+}
+
+static bool in_arena(const void *o)
+{
+	return LEDGER_ARENA && (const char *)o >= ledger.arena &&
+	       (const char *)o < ledger.arena + LEDGER_ARENA;
+}
+
+static void index_clear(void);
+
+/* Back to an empty ledger at the default capacities; ids start again. */
 void ledger_reset(void)
 {
 	unsigned long epoch = ledger.epoch + 1;
+	bool new_index = ledger.cap_index != LEDGER_INDEX;
+	struct ledger keep;
 	size_t i;
 
+	if (!new_index)
+		index_clear();	/* before the objects it hashes go */
 	for (i = 0; i < ledger.nr_objs; i++)
-		free(ledger.objs[i]);
-	free(ledger.objs);
-	free(ledger.holds);
-	free(ledger.index);
-	free(ledger.events);
-	free(ledger.scratch);
+		if (!in_arena(ledger.objs[i]))
+			free(ledger.objs[i]);
+	keep = ledger;
 	memset(&ledger, 0, sizeof(ledger));
+	ledger.objs = at_default(keep.objs, &keep.cap_objs, LEDGER_OBJS, sizeof(*ledger.objs));
+	ledger.holds = at_default(keep.holds, &keep.cap_holds, LEDGER_HOLDS, sizeof(*ledger.holds));
+	ledger.index = at_default(keep.index, &keep.cap_index, LEDGER_INDEX, sizeof(*ledger.index));
+	ledger.events = at_default(keep.events, &keep.cap_events, LEDGER_EVENTS,
+				   sizeof(*ledger.events));
+	ledger.scratch = at_default(keep.scratch, &keep.cap_scratch, LEDGER_SCRATCH, 1);
+	ledger.cap_objs = LEDGER_OBJS;
+	ledger.cap_holds = LEDGER_HOLDS;
+	ledger.cap_index = LEDGER_INDEX;
+	ledger.cap_events = LEDGER_EVENTS;
+	ledger.cap_scratch = LEDGER_SCRATCH;
+	if (new_index)
+		memset(ledger.index, 0, LEDGER_INDEX * sizeof(*ledger.index));
+	ledger.arena = keep.arena;
+	if (LEDGER_ARENA && !ledger.arena)
+		ledger.arena = xmalloc(LEDGER_ARENA);
 	ledger.cur_label = L_none;
 	ledger.epoch = epoch;
 }
 
-static struct ledger_event *log_event_from(enum ledger_op op, struct kobj *o,
-					   struct kobj *from, struct kobj *owner,
-					   enum hold_type t)
+static __attribute__((noinline)) void events_grow(void)
+{
+	ledger.events = grow(ledger.events, &ledger.cap_events, ledger.nr_events + 1,
+			     sizeof(*ledger.events));
+}
+
+static inline struct ledger_event *log_event_from(enum ledger_op op, struct kobj *o,
+						  struct kobj *from, struct kobj *owner,
+						  enum hold_type t)
 {
 	struct ledger_event *e;
 
-	ledger.events = grow(ledger.events, &ledger.cap_events,
-			     ledger.nr_events + 1, sizeof(*ledger.events));
+	if (ledger.nr_events == ledger.cap_events)
+		events_grow();
 	e = &ledger.events[ledger.nr_events++];
-	e->op = op;
-	e->type = t;
-	e->label = ledger.cur_label;
-	e->site = ledger.cur_site;
-	e->obj = o;
-	e->from = from;
-	e->owner = owner;
-	e->hold = e->from_hold = 0;
+	*e = (struct ledger_event){
+		.op = op, .type = t, .label = ledger.cur_label, .site = ledger.cur_site,
+		.obj = o, .from = from, .owner = owner,
+	};
 	return e;
 }
 
-static struct ledger_event *log_event(enum ledger_op op, struct kobj *o,
+static inline struct ledger_event *log_event(enum ledger_op op, struct kobj *o,
 				      struct kobj *owner, enum hold_type t)
 {
 	return log_event_from(op, o, NULL, owner, t);
@@ -116,11 +187,19 @@ void ledger_violation(enum vtype t, int kind, const char *fmt, ...)
 
 void *kobj_alloc(enum kind kind, size_t size)
 {
-	struct kobj *o = calloc(1, size);
+	size_t at = (ledger.arena_used + 15) & ~(size_t)15;
+	struct kobj *o;
 
-	if (!o) {
-		fprintf(stderr, "clonefuzz: out of memory\n");
-		abort();
+	if (at + size <= LEDGER_ARENA) {
+		o = (struct kobj *)(ledger.arena + at);
+		memset(o, 0, size);
+		ledger.arena_used = at + size;
+	} else {
+		o = calloc(1, size);
+		if (!o) {
+			fprintf(stderr, "clonefuzz: out of memory\n");
+			abort();
+		}
 	}
 	ledger.objs = grow(ledger.objs, &ledger.cap_objs, ledger.nr_objs + 1,
 			   sizeof(*ledger.objs));
@@ -182,12 +261,28 @@ static void index_insert(size_t i)
 	ledger.index[s] = (unsigned int)i + 1;
 }
 
+/* Empty every slot the holds use: cheaper than clearing the whole index. */
+static void index_clear(void)
+{
+	size_t i, s;
+
+	for (i = 0; i < ledger.nr_holds; i++) {
+		const struct hold *h = &ledger.holds[i];
+
+		/* a slot cleared before is passed over, not taken as the end */
+		for (s = hold_slot(h->obj, h->owner, h->type); ledger.index[s] != i + 1;
+		     s = (s + 1) & (ledger.cap_index - 1))
+			;
+		ledger.index[s] = 0;
+	}
+}
+
 static void index_grow(void)
 {
 	size_t i;
 
 	free(ledger.index);
-	ledger.cap_index = ledger.cap_index ? ledger.cap_index * 2 : 256;
+	ledger.cap_index *= 2;
 	ledger.index = calloc(ledger.cap_index, sizeof(*ledger.index));
 	if (!ledger.index) {
 		fprintf(stderr, "clonefuzz: out of memory\n");
@@ -202,8 +297,6 @@ static struct hold *find_hold(const struct kobj *o, const struct kobj *owner,
 {
 	size_t s;
 
-	if (!ledger.cap_index)
-		return NULL;
 	for (s = hold_slot(o, owner, t); ledger.index[s];
 	     s = (s + 1) & (ledger.cap_index - 1)) {
 		struct hold *h = &ledger.holds[ledger.index[s] - 1];
@@ -226,8 +319,6 @@ static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type 
 	struct hold *h;
 	size_t s;
 
-	if (!ledger.cap_index)
-		index_grow();
 	for (s = hold_slot(o, owner, t); ledger.index[s];
 	     s = (s + 1) & (ledger.cap_index - 1)) {
 		h = &ledger.holds[ledger.index[s] - 1];
@@ -244,6 +335,8 @@ static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type 
 	h->type = t;
 	h->n = 1;
 	h->next_owned = 0;
+	h->diff_no = 0;
+	h->diff_sum = 0;
 	if (owner) {
 		h->next_owned = owner->owned;
 		owner->owned = (unsigned int)ledger.nr_holds;
@@ -338,16 +431,25 @@ static unsigned int owner_id(const struct kobj *o)
 	return o ? o->id : 0;
 }
 
-static int cmp_hold(const void *a, const void *b)
+/* (object id, owner id, type) as one number: ids stay far below 2^29 */
+static uint64_t hold_key(const struct hold *h)
 {
-	const struct hold *x = &ledger.holds[*(const unsigned int *)a];
-	const struct hold *y = &ledger.holds[*(const unsigned int *)b];
+	return (uint64_t)h->obj->id << 34 | (uint64_t)owner_id(h->owner) << 4 | h->type;
+}
 
-	if (x->obj->id != y->obj->id)
-		return x->obj->id < y->obj->id ? -1 : 1;
-	if (owner_id(x->owner) != owner_id(y->owner))
-		return owner_id(x->owner) < owner_id(y->owner) ? -1 : 1;
-	return (int)x->type - (int)y->type;
+/* Insertion sort by hold_key(): a call changes a few dozen entries at most. */
+static void sort_holds(unsigned int *idx, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		unsigned int v = idx[i];
+		uint64_t k = hold_key(&ledger.holds[v]);
+
+		for (j = i; j > 0 && hold_key(&ledger.holds[idx[j - 1]]) > k; j--)
+			idx[j] = idx[j - 1];
+		idx[j] = v;
+	}
 }
 
 void snapshot_take(struct snapshot *s)
@@ -361,6 +463,19 @@ void snapshot_free(struct snapshot *s)
 	(void)s;
 }
 
+/* Add @delta to entry @i's net change, listing it the first time this call touches it. */
+static void diff_add(unsigned int i, int delta, unsigned int *touched, size_t *nt)
+{
+	struct hold *h = &ledger.holds[i];
+
+	if (h->diff_no != ledger.nr_diffs) {
+		h->diff_no = ledger.nr_diffs;
+		h->diff_sum = 0;
+		touched[(*nt)++] = i;
+	}
+	h->diff_sum += delta;
+}
+
 /*
  * Every change of a holding goes through hold_get, hold_put or hold_move,
  * each logged with its hold entry: the net change since @before is the sum
@@ -369,51 +484,31 @@ void snapshot_free(struct snapshot *s)
  */
 void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 {
-	size_t i, n = 0, nt = 0, nr = ledger.nr_holds + 1;
+	size_t i, n = 0, nt = 0;
 	size_t ne = 2 * (ledger.nr_events - before->event_mark) + 1;
 	const struct ledger_event *e;
 	unsigned int *touched;
-	unsigned char *listed;
-	int *acc;
 
-	/* storage kept until the reset: only the entries the events name are touched */
-	ledger.scratch = grow(ledger.scratch, &ledger.cap_scratch,
-				   nr * sizeof(*acc) + ne * sizeof(*touched) + nr, 1);
-	acc = ledger.scratch;
-	touched = (unsigned int *)(acc + nr);
-	listed = (unsigned char *)(touched + ne);
-	for (i = before->event_mark; i < ledger.nr_events; i++) {
-		e = &ledger.events[i];
-		if (e->op == LOP_GET || e->op == LOP_PUT || e->op == LOP_MOVE) {
-			acc[e->hold] = 0;
-			listed[e->hold] = 0;
-			touched[nt++] = e->hold;
-		}
-		if (e->op == LOP_MOVE) {
-			acc[e->from_hold] = 0;
-			listed[e->from_hold] = 0;
-			touched[nt++] = e->from_hold;
-		}
-	}
+	/* one entry per touch at most; storage kept, as the ledger's */
+	ledger.scratch = grow(ledger.scratch, &ledger.cap_scratch, ne * sizeof(*touched), 1);
+	touched = ledger.scratch;
+	ledger.nr_diffs++;
 	for (i = before->event_mark; i < ledger.nr_events; i++) {
 		e = &ledger.events[i];
 		if (e->op == LOP_GET) {
-			acc[e->hold]++;
+			diff_add(e->hold, 1, touched, &nt);
 		} else if (e->op == LOP_PUT) {
-			acc[e->hold]--;
+			diff_add(e->hold, -1, touched, &nt);
 		} else if (e->op == LOP_MOVE) {
-			acc[e->from_hold]--;
-			acc[e->hold]++;
+			diff_add(e->from_hold, -1, touched, &nt);
+			diff_add(e->hold, 1, touched, &nt);
 		}
 	}
 	/* each entry with a net change once, in (object, owner, type) order */
-	for (i = 0; i < nt; i++) {
-		if (!acc[touched[i]] || listed[touched[i]])
-			continue;
-		listed[touched[i]] = 1;
-		touched[n++] = touched[i];
-	}
-	qsort(touched, n, sizeof(*touched), cmp_hold);
+	for (i = 0; i < nt; i++)
+		if (ledger.holds[touched[i]].diff_sum)
+			touched[n++] = touched[i];
+	sort_holds(touched, n);
 	for (i = 0; i < n; i++)
-		fn(&ledger.holds[touched[i]], acc[touched[i]], arg);
+		fn(&ledger.holds[touched[i]], ledger.holds[touched[i]].diff_sum, arg);
 }

@@ -45,6 +45,8 @@ struct hold {
 	unsigned char type;	/* enum hold_type */
 	int n;
 	unsigned int next_owned;	/* the owner's previous entry, index + 1; 0: none */
+	unsigned int diff_no;	/* snapshot_diff(): the call that last summed it */
+	int diff_sum;		/* and the net change it found */
 };
 
 enum ledger_op { LOP_ALLOC, LOP_FREE, LOP_GET, LOP_PUT, LOP_MOVE };
@@ -89,12 +91,16 @@ struct ledger {
 	unsigned int newest_of_kind[NR_KINDS];	/* id of the last object of each kind; 0: none */
 	size_t nr_locks;	/* lock holds taken and not yet dropped */
 	unsigned long epoch;	/* counts ledger_reset(): a new scenario, ids start again */
-	void *scratch;		/* snapshot_diff()'s working storage, kept for one scenario */
+	unsigned int nr_diffs;	/* snapshot_diff() calls this scenario */
+	void *scratch;		/* snapshot_diff()'s working storage */
 	size_t cap_scratch;
+	char *arena;		/* objects, in creation order; kept from one scenario to the next */
+	size_t arena_used;
 };
 
 extern struct ledger ledger;
 
+/* Empty the ledger; also makes its storage, before the first scenario. */
 void ledger_reset(void);
 
 void *kobj_alloc(enum kind kind, size_t size);

@@ -100,6 +100,7 @@ const struct profile_index *profile_index(const struct profile *p)
 		abort();
 	}
 	memset(x->label_pos, -1, sizeof(x->label_pos));
+	memset(x->max_rel_pos, -1, sizeof(x->max_rel_pos));
 	for (i = 0; i < p->nr_labels; i++)
 		if (x->label_pos[p->labels[i]] < 0)
 			x->label_pos[p->labels[i]] = (signed char)i;
@@ -116,6 +117,8 @@ const struct profile_index *profile_index(const struct profile *p)
 			abort();
 		}
 		x->kind_rels[k][x->nr_kind_rels[k]++] = (unsigned char)i;
+		if (x->rel_pos[i] > x->max_rel_pos[k])
+			x->max_rel_pos[k] = x->rel_pos[i];
 	}
 	x->ready = true;
 	return x;

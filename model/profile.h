@@ -74,6 +74,7 @@ struct profile_index {
 	signed char rel_pos[PROFILE_MAX_RELS];	/* each rel row's label position, -1: none */
 	unsigned char kind_rels[NR_KINDS][PROFILE_MAX_KIND_RELS];	/* rows per kind, table order */
 	unsigned char nr_kind_rels[NR_KINDS];
+	signed char max_rel_pos[NR_KINDS];	/* position of the last label releasing each kind, -1: none */
 };
 
 struct profile {

@@ -89,12 +89,12 @@ struct ucounts *find_or_alloc_ucounts(struct user_namespace *ns, unsigned int ui
 				      struct kobj *owner)
 {
 	struct ucounts *uc;
-	size_t i;
+	struct kobj *o;
 
-	for (i = 0; i < ledger.nr_objs; i++) {
-		uc = (struct ucounts *)ledger.objs[i];
-		if (uc->obj.kind == KIND_ucounts && !uc->obj.freed &&
-		    uc->ns == ns && uc->uid == uid) {
+	/* at most one live entry per (ns, uid): the search order does not matter */
+	for (o = ledger_kind_first(KIND_ucounts); o; o = ledger_kind_next(o)) {
+		uc = (struct ucounts *)o;
+		if (!o->freed && uc->ns == ns && uc->uid == uid) {
 			get_ref(&uc->obj, owner);
 			return uc;
 		}

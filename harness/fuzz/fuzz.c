@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "bug.h"
+#include "ledger.h"
 #include "mutant.h"
 #include "profile.h"
 #include "fuzz.h"
@@ -113,6 +114,7 @@ void fuzz_init(void)
 	/* the lookups every input uses, made before the first one runs */
 	for (i = 0; i < nr_profiles; i++)
 		profile_index(profiles[i]);
+	ledger_reset();	/* its storage too: the first input finds it made */
 	if (!spec)
 		return;
 	if (mutant_parse(spec, &model_mutant, err, sizeof(err))) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The binary scenario codec: decode any byte string totally, encode a scenario canonically. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -146,7 +147,9 @@ int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
 	size_t off;
 	int clones = 0;
 
-	memset(s, 0, sizeof(*s));
+	/* each op is cleared as it is decoded; those past nr_ops are never read */
+	memset(s, 0, offsetof(struct scenario, ops));
+	s->nr_ops = 0;
 	world_config_default(&s->cfg);
 	if (len < CODEC_HEADER_SIZE) {
 		snprintf(err, errlen, "input of %zu bytes is shorter than the %d-byte header",

@@ -19,11 +19,11 @@ static void share_rule(const void *child, const void *parent, unsigned long long
 	bool want = !!(flags & flag) == set_shares;
 	char what[64];
 
-	if (!parent)
+	if (!parent || (want ? child == parent : child != parent))
 		return;
 	snprintf(what, sizeof(what), "%s the parent's %s",
 		 want ? "does not share" : "shares", name);
-	shape(want ? child == parent : child != parent, what, flags & flag);
+	shape(false, what, flags & flag);
 }
 
 static void shares(const void *child, const void *parent, unsigned long long flags,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Unwind symmetry, checked as a failing call enters each label: what the labels above released, and in which order. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,19 +18,19 @@ struct acq {
 	bool released;
 };
 
-static struct {
+static struct unwind_state {
 	bool active;
 	size_t event_mark, scanned;
 	unsigned int id_mark;
 	unsigned long long flags;
 	struct kobj *child;
-	struct acq acq[MAX_ACQ];
 	int nr_acq;
 	int pos;		/* ladder position of the label being entered */
 	int start_pos;		/* ladder position of the first label run */
 	size_t floor;		/* smallest acquisition released by an earlier label */
 	size_t label_min;	/* smallest acquisition released by the current label */
 	bool any_floor, reported;
+	struct acq acq[MAX_ACQ];	/* last: a new call clears what precedes it */
 } uw;
 
 static void on_label(int label);
@@ -41,7 +42,8 @@ struct state_view oracle_view;
 
 void oracle_unwind_begin(const struct oracle_mark *m, const struct clone_call *c)
 {
-	memset(&uw, 0, sizeof(uw));
+	/* every field but the acquisition list, which nr_acq bounds */
+	memset(&uw, 0, offsetof(struct unwind_state, acq));
 	call_copy = *c;
 	oracle_call = &call_copy;
 	oracle_caller = current;
@@ -135,6 +137,8 @@ static const struct rel_row *released_above(int kind, int pos)
 	const struct rel_row *found = NULL;
 	int k;
 
+	if (x->max_rel_pos[kind] >= pos)
+		return NULL;	/* a label still to come releases it */
 	for (k = 0; k < x->nr_kind_rels[kind]; k++) {
 		const struct rel_row *row = &profile->rels[x->kind_rels[kind][k]];
 		int lp = x->rel_pos[x->kind_rels[kind][k]];

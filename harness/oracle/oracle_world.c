@@ -8,35 +8,43 @@
 #include "oracle_holds.h"
 #include "world.h"
 
-#define MAX_EXPECT 64
+#define MAX_FIELDS 64	/* MAX_MODEL_FDS: a files_struct's slots are its fields */
 
-/* One reference a holder's field stands for. */
-struct expect {
-	struct kobj *obj;
-	int type;
-	int n;
+/*
+ * A holder's fields as its rule reads them: one pointer per field, NULL
+ * where it points at nothing, and the hold each non-NULL one stands for.
+ */
+struct fields {
+	int nr;
+	const unsigned char *type;	/* per field, enum hold_type */
+	const void *p[MAX_FIELDS];
 };
 
 /*
- * The oracles' storage for one scenario, indexed by object id. Like the
- * ledger's, it is freed when the ledger starts a new scenario (its epoch
- * moves): every input grows it from none, and takes the same paths
- * whatever ran before it.
+ * The oracles' storage for one scenario, indexed by object id: made at the
+ * same capacities for every scenario (what one grew is given back when the
+ * ledger's epoch moves), so every input takes the same paths whatever ran
+ * before it.
  */
 struct holder_memo {
 	unsigned int gen;	/* the owner's owned_gen when it last passed */
-	unsigned int img;	/* its field list then, in wc.imgs */
+	unsigned int img;	/* its fields then, in wc.imgs */
 	unsigned short nr, cap;
 	bool valid;
 };
 
+#define WC_IDS	256	/* as the ledger's first objects */
+#define WC_IMGS	4096
+#define WC_ORDER 256
+
 static struct {
 	unsigned long epoch;
 	size_t nr_ids;			/* ids the arrays below cover, + 1 */
+	size_t hi;			/* ids used this scenario, + 1 */
 	int *tally;			/* per (id, hold type): zero between uses */
 	int *users;			/* per id: the counters' recount, zero between uses */
 	struct holder_memo *memo;
-	struct expect *imgs;
+	const void **imgs;
 	size_t nr_imgs, cap_imgs;
 	const struct hold **order;	/* check_holder's walk, oldest entry first */
 	size_t cap_order;
@@ -73,23 +81,49 @@ static void *wc_grow(void *p, size_t old, size_t new, size_t elem)
 	return p;
 }
 
-/* Storage for every id the ledger has handed out, empty at a new scenario. */
+/* @p at @def zeroed elements, given back if it grew. */
+static void *wc_default(void *p, size_t *cap, size_t def, size_t elem)
+{
+	if (*cap == def)
+		return p;
+	free(p);
+	p = wc_grow(NULL, 0, def, elem);
+	*cap = def;
+	return p;
+}
+
+/* A new scenario: the default capacities, every memo forgotten. */
+static void wc_restart(void)
+{
+	size_t ids = wc.nr_ids;
+
+	wc.tally = wc_default(wc.tally, &ids, WC_IDS, NR_HOLDS * sizeof(*wc.tally));
+	ids = wc.nr_ids;
+	wc.users = wc_default(wc.users, &ids, WC_IDS, sizeof(*wc.users));
+	ids = wc.nr_ids;
+	if (ids == WC_IDS)
+		memset(wc.memo, 0, wc.hi * sizeof(*wc.memo));
+	wc.memo = wc_default(wc.memo, &ids, WC_IDS, sizeof(*wc.memo));
+	wc.nr_ids = WC_IDS;
+	wc.imgs = wc_default(wc.imgs, &wc.cap_imgs, WC_IMGS, sizeof(*wc.imgs));
+	wc.order = wc_default(wc.order, &wc.cap_order, WC_ORDER, sizeof(*wc.order));
+	wc.nr_imgs = 0;
+	wc.hi = 0;
+	wc.epoch = ledger.epoch;
+}
+
+/* Storage for every id the ledger has handed out. */
 static void wc_sync(void)
 {
 	size_t need = ledger.nr_objs + 1, n;
 
-	if (wc.epoch != ledger.epoch) {
-		free(wc.tally);
-		free(wc.users);
-		free(wc.memo);
-		free(wc.imgs);
-		free(wc.order);
-		memset(&wc, 0, sizeof(wc));
-		wc.epoch = ledger.epoch;
-	}
+	if (wc.epoch != ledger.epoch)
+		wc_restart();
+	if (need > wc.hi)
+		wc.hi = need;
 	if (need <= wc.nr_ids)
 		return;
-	n = wc.nr_ids ? wc.nr_ids : 64;
+	n = wc.nr_ids;
 	while (n < need)
 		n *= 2;
 	wc.tally = wc_grow(wc.tally, wc.nr_ids * NR_HOLDS, n * NR_HOLDS, sizeof(*wc.tally));
@@ -103,150 +137,158 @@ static int *tally_of(const struct kobj *o, int type)
 	return &wc.tally[(size_t)o->id * NR_HOLDS + type];
 }
 
-static void ref_add(struct expect *ex, int *nr, const void *obj, int type)
+#define R HOLD_REF
+#define P HOLD_PROCESSES
+
+/* The kernel's ownership rules: what a live task's fields hold. */
+static const unsigned char task_types[] = {
+	R, R, R, P, R, R, R, R, HOLD_LIVE, R, R, R, R, R, R, R, R, R, R, R, R, R, R, P,
+};
+
+static void task_fields(const struct task_struct *t, struct fields *f)
 {
-	if (!obj || *nr == MAX_EXPECT)
-		return;
-	ex[*nr].obj = (struct kobj *)obj;
-	ex[*nr].type = type;
-	ex[*nr].n = 1;
-	(*nr)++;
+	const void **p = f->p;
+
+	*p++ = t->stack;
+	*p++ = t->real_cred;
+	*p++ = t->cred;
+	*p++ = t->real_cred ? nproc_counter(t->real_cred) : NULL;
+	*p++ = t->files;
+	*p++ = t->fs;
+	*p++ = t->sighand;
+	*p++ = t->signal;
+	*p++ = t->signal;
+	*p++ = t->mm;
+	*p++ = t->nsproxy;
+	*p++ = t->io_context;
+	*p++ = t->sysvsem_undo_list;
+	*p++ = t->thread_pid;
+	*p++ = t->mempolicy;
+	*p++ = t->perf_event_ctxp;
+	*p++ = t->audit_context;
+	*p++ = t->delays;
+	*p++ = t->io_bitmap_ptr;
+	*p++ = t->cgroups;
+	*p++ = t->exec_domain_module;
+	*p++ = t->security;
+	*p++ = t->seccomp_filter;
+	*p++ = t->cgroup;
+	f->nr = (int)(p - f->p);
+	f->type = task_types;
 }
 
-/* The references a live task's fields stand for: the kernel's ownership rules. */
-static int task_refs(const struct task_struct *t, struct expect *ex)
-{
-	int nr = 0;
+static const unsigned char all_refs[MAX_FIELDS] = { 0 };	/* HOLD_REF is 0 */
 
-	ref_add(ex, &nr, t->stack, HOLD_REF);
-	ref_add(ex, &nr, t->real_cred, HOLD_REF);
-	ref_add(ex, &nr, t->cred, HOLD_REF);
-	ref_add(ex, &nr, t->real_cred ? nproc_counter(t->real_cred) : NULL, HOLD_PROCESSES);
-	ref_add(ex, &nr, t->files, HOLD_REF);
-	ref_add(ex, &nr, t->fs, HOLD_REF);
-	ref_add(ex, &nr, t->sighand, HOLD_REF);
-	ref_add(ex, &nr, t->signal, HOLD_REF);
-	ref_add(ex, &nr, t->signal, HOLD_LIVE);
-	ref_add(ex, &nr, t->mm, HOLD_REF);
-	ref_add(ex, &nr, t->nsproxy, HOLD_REF);
-	ref_add(ex, &nr, t->io_context, HOLD_REF);
-	ref_add(ex, &nr, t->sysvsem_undo_list, HOLD_REF);
-	ref_add(ex, &nr, t->thread_pid, HOLD_REF);
-	ref_add(ex, &nr, t->mempolicy, HOLD_REF);
-	ref_add(ex, &nr, t->perf_event_ctxp, HOLD_REF);
-	ref_add(ex, &nr, t->audit_context, HOLD_REF);
-	ref_add(ex, &nr, t->delays, HOLD_REF);
-	ref_add(ex, &nr, t->io_bitmap_ptr, HOLD_REF);
-	ref_add(ex, &nr, t->cgroups, HOLD_REF);
-	ref_add(ex, &nr, t->exec_domain_module, HOLD_REF);
-	ref_add(ex, &nr, t->security, HOLD_REF);
-	ref_add(ex, &nr, t->seccomp_filter, HOLD_REF);
-	ref_add(ex, &nr, t->cgroup, HOLD_PROCESSES);
-	return nr;
+_Static_assert(HOLD_REF == 0, "all_refs relies on HOLD_REF being 0");
+_Static_assert(sizeof(task_types) == 24, "one type per field task_fields() reads");
+
+/* Up to eight reference fields. */
+static void ref_fields(struct fields *f, int nr, const void *a, const void *b, const void *c,
+		 const void *d, const void *e, const void *g, const void *h, const void *i)
+{
+	const void *all[8] = { a, b, c, d, e, g, h, i };
+
+	memcpy(f->p, all, sizeof(all));
+	f->nr = nr;
+	f->type = all_refs;
 }
+
+#undef R
+#undef P
 
 /*
- * The holds @o's fields stand for, one entry per field that points at
- * something (n = 1 each, a shared object once per field); -1 for a kind
- * that holds nothing the model tracks.
+ * The holds @o's fields stand for, one per field that points at something
+ * (a shared object once per field). Returns false for a kind that holds
+ * nothing the model tracks.
  */
-static int holder_refs(const struct kobj *o, struct expect *ex)
+static bool holder_fields(const struct kobj *o, struct fields *f)
 {
-	int nr = 0, i;
+	int i;
 
 	switch (o->kind) {
 	case KIND_task_struct:
-		return task_refs((const struct task_struct *)o, ex);
+		task_fields((const struct task_struct *)o, f);
+		return true;
 	case KIND_cred: {
 		const struct cred *c = (const void *)o;
 
-		ref_add(ex, &nr, c->user, HOLD_REF);
-		ref_add(ex, &nr, c->user_ns, HOLD_REF);
-		ref_add(ex, &nr, c->ucounts, HOLD_REF);
-		return nr;
+		ref_fields(f, 3, c->user, c->user_ns, c->ucounts, 0, 0, 0, 0, 0);
+		return true;
 	}
 	case KIND_user_ns: {
 		const struct user_namespace *ns = (const void *)o;
 
-		if (profile->kv >= KV(3, 8, 0))
-			ref_add(ex, &nr, ns->parent, HOLD_REF);
-		ref_add(ex, &nr, ns->creator, HOLD_REF);
-		ref_add(ex, &nr, ns->ucounts, HOLD_REF);
-		return nr;
+		ref_fields(f, 3, profile->kv >= KV(3, 8, 0) ? ns->parent : NULL, ns->creator,
+		     ns->ucounts, 0, 0, 0, 0, 0);
+		return true;
 	}
 	case KIND_user_struct:
-		ref_add(ex, &nr, ((const struct user_struct *)o)->user_ns, HOLD_REF);
-		return nr;
+		ref_fields(f, 1, ((const struct user_struct *)o)->user_ns, 0, 0, 0, 0, 0, 0, 0);
+		return true;
 	case KIND_nsproxy: {
 		const struct nsproxy *n = (const void *)o;
 
-		ref_add(ex, &nr, n->uts_ns, HOLD_REF);
-		ref_add(ex, &nr, n->ipc_ns, HOLD_REF);
-		ref_add(ex, &nr, n->mnt_ns, HOLD_REF);
-		ref_add(ex, &nr, n->net_ns, HOLD_REF);
-		ref_add(ex, &nr, n->pid_ns, HOLD_REF);
-		ref_add(ex, &nr, n->cgroup_ns, HOLD_REF);
-		ref_add(ex, &nr, n->time_ns, HOLD_REF);
-		ref_add(ex, &nr, n->time_ns_for_children, HOLD_REF);
-		return nr;
+		ref_fields(f, 8, n->uts_ns, n->ipc_ns, n->mnt_ns, n->net_ns, n->pid_ns,
+		     n->cgroup_ns, n->time_ns, n->time_ns_for_children);
+		return true;
 	}
 	case KIND_uts_ns: case KIND_ipc_ns: case KIND_mnt_ns: case KIND_net_ns:
 	case KIND_cgroup_ns: case KIND_time_ns: {
 		const struct ns_common *ns = (const void *)o;
 
-		ref_add(ex, &nr, ns->user_ns, HOLD_REF);
-		ref_add(ex, &nr, ns->ucounts, HOLD_REF);
-		return nr;
+		ref_fields(f, 2, ns->user_ns, ns->ucounts, 0, 0, 0, 0, 0, 0);
+		return true;
 	}
 	case KIND_pid_ns: {
 		const struct pid_namespace *ns = (const void *)o;
 
-		ref_add(ex, &nr, ns->parent, HOLD_REF);
-		ref_add(ex, &nr, ns->user_ns, HOLD_REF);
-		ref_add(ex, &nr, ns->ucounts, HOLD_REF);
-		return nr;
+		ref_fields(f, 3, ns->parent, ns->user_ns, ns->ucounts, 0, 0, 0, 0, 0);
+		return true;
 	}
 	case KIND_pid:
-		ref_add(ex, &nr, ns_of_pid((struct pid *)o), HOLD_REF);
-		return nr;
+		ref_fields(f, 1, ns_of_pid((struct pid *)o), 0, 0, 0, 0, 0, 0, 0);
+		return true;
 	case KIND_files_struct: {
-		const struct files_struct *f = (const void *)o;
+		const struct files_struct *fs = (const void *)o;
 
-		for (i = 0; i < f->nr_fd; i++)
-			ref_add(ex, &nr, f->fd[i], HOLD_REF);
-		return nr;
+		f->nr = fs->nr_fd < MAX_FIELDS ? fs->nr_fd : MAX_FIELDS;
+		for (i = 0; i < f->nr; i++)
+			f->p[i] = fs->fd[i];
+		f->type = all_refs;
+		return true;
 	}
 	case KIND_fd:
-		ref_add(ex, &nr, ((const struct fd_slot *)o)->file, HOLD_REF);
-		return nr;
+		ref_fields(f, 1, ((const struct fd_slot *)o)->file, 0, 0, 0, 0, 0, 0, 0);
+		return true;
 	case KIND_file:
-		ref_add(ex, &nr, ((const struct pidfd_file *)o)->pid, HOLD_REF);
-		return nr;
+		ref_fields(f, 1, ((const struct pidfd_file *)o)->pid, 0, 0, 0, 0, 0, 0, 0);
+		return true;
 	case KIND_mm_struct:
-		ref_add(ex, &nr, ((const struct mm_struct *)o)->futex_hash, HOLD_REF);
-		return nr;
+		ref_fields(f, 1, ((const struct mm_struct *)o)->futex_hash, 0, 0, 0, 0, 0, 0, 0);
+		return true;
 	case KIND_cgroup:
-		ref_add(ex, &nr, ((const struct cgroup *)o)->cset, HOLD_REF);
-		return nr;
+		ref_fields(f, 1, ((const struct cgroup *)o)->cset, 0, 0, 0, 0, 0, 0, 0);
+		return true;
 	default:
-		return -1;
+		return false;
 	}
 }
 
 /*
- * Compare @owner's live holds, @nr of them at @hold, with the field list
- * @refs: every hold explained with its count, every field backed by one.
- * @shape words it as the child-shape oracle, otherwise as the recount.
- * Returns the violations reported.
+ * Compare @owner's live holds, @nh of them at @hold, with its fields @f:
+ * every hold explained with its count, every field backed by one. @shape
+ * words it as the child-shape oracle, otherwise as the recount. Returns the
+ * violations reported.
  */
 static int compare_holds(const struct kobj *owner, const struct hold *const *hold, int nh,
-			 const struct expect *refs, int nr, int vtype, bool shape)
+			 const struct fields *f, int vtype, bool shape)
 {
 	char a[48], b[48];
 	int i, found = 0, *t;
 
-	for (i = 0; i < nr; i++)
-		(*tally_of(refs[i].obj, refs[i].type))++;
+	for (i = 0; i < f->nr; i++)
+		if (f->p[i])
+			(*tally_of(f->p[i], f->type[i]))++;
 	for (i = 0; i < nh; i++) {
 		const struct hold *h = hold[i];
 
@@ -268,20 +310,23 @@ static int compare_holds(const struct kobj *owner, const struct hold *const *hol
 		}
 		*t = -1;
 	}
-	for (i = 0; i < nr; i++) {
-		t = tally_of(refs[i].obj, refs[i].type);
+	for (i = 0; i < f->nr; i++) {
+		const struct kobj *o = f->p[i];
+
+		if (!o)
+			continue;
+		t = tally_of(o, f->type[i]);
 		if (*t > 0) {
 			found++;
-			ledger_violation(vtype, refs[i].obj->kind,
-					 "%s points at %s but holds no %s on it",
-					 kobj_str(owner, a, sizeof(a)),
-					 kobj_str(refs[i].obj, b, sizeof(b)),
-					 hold_names[refs[i].type]);
+			ledger_violation(vtype, o->kind, "%s points at %s but holds no %s on it",
+					 kobj_str(owner, a, sizeof(a)), kobj_str(o, b, sizeof(b)),
+					 hold_names[f->type[i]]);
 		}
 		*t = -1;
 	}
-	for (i = 0; i < nr; i++)
-		*tally_of(refs[i].obj, refs[i].type) = 0;
+	for (i = 0; i < f->nr; i++)
+		if (f->p[i])
+			*tally_of(f->p[i], f->type[i]) = 0;
 	for (i = 0; i < nh; i++)
 		*tally_of(hold[i]->obj, hold[i]->type) = 0;
 	return found;
@@ -297,10 +342,9 @@ static int owned_holds(const struct kobj *owner, bool oldest_first)
 		if (!h->n || h->type == HOLD_LOCK)
 			continue;
 		if (n == wc.cap_order) {
-			wc.order = wc_grow(wc.order, wc.cap_order,
-					   wc.cap_order ? 2 * wc.cap_order : 64,
+			wc.order = wc_grow(wc.order, wc.cap_order, 2 * wc.cap_order,
 					   sizeof(*wc.order));
-			wc.cap_order = wc.cap_order ? 2 * wc.cap_order : 64;
+			wc.cap_order *= 2;
 		}
 		wc.order[n++] = h;
 	}
@@ -314,43 +358,46 @@ static int owned_holds(const struct kobj *owner, bool oldest_first)
 
 void check_holder(const struct kobj *owner, int vtype)
 {
-	struct expect refs[MAX_EXPECT];
-	int nr = holder_refs(owner, refs), nh;
+	struct fields f;
+	int nh;
 
+	if (!holder_fields(owner, &f))
+		f.nr = 0;
 	wc_sync();
 	nh = owned_holds(owner, true);
-	compare_holds(owner, wc.order, nh, refs, nr < 0 ? 0 : nr, vtype, true);
+	compare_holds(owner, wc.order, nh, &f, vtype, true);
 }
 
 /* Did @o pass with exactly these fields and these holds before? */
-static bool memo_same(const struct kobj *o, const struct expect *refs, int nr)
+static bool memo_same(const struct kobj *o, const struct fields *f)
 {
 	const struct holder_memo *m = &wc.memo[o->id];
 
-	return m->valid && m->gen == o->owned_gen && m->nr == nr &&
-	       (!nr || !memcmp(&wc.imgs[m->img], refs, (size_t)nr * sizeof(*refs)));
+	return m->valid && m->gen == o->owned_gen && m->nr == f->nr &&
+	       (!f->nr || !memcmp(&wc.imgs[m->img], f->p, (size_t)f->nr * sizeof(*f->p)));
 }
 
-static void memo_keep(const struct kobj *o, const struct expect *refs, int nr)
+static void memo_keep(const struct kobj *o, const struct fields *f)
 {
 	struct holder_memo *m = &wc.memo[o->id];
+	size_t nr = (size_t)f->nr;
 
 	if (m->cap < nr) {
 		/* a longer list than its region holds: a new region, the old one idles */
-		if (wc.nr_imgs + (size_t)nr > wc.cap_imgs) {
-			size_t n = wc.cap_imgs ? wc.cap_imgs : 1024;
+		if (wc.nr_imgs + nr > wc.cap_imgs) {
+			size_t n = wc.cap_imgs;
 
-			while (n < wc.nr_imgs + (size_t)nr)
+			while (n < wc.nr_imgs + nr)
 				n *= 2;
 			wc.imgs = wc_grow(wc.imgs, wc.cap_imgs, n, sizeof(*wc.imgs));
 			wc.cap_imgs = n;
 		}
 		m->img = (unsigned int)wc.nr_imgs;
 		m->cap = (unsigned short)nr;
-		wc.nr_imgs += (size_t)nr;
+		wc.nr_imgs += nr;
 	}
 	if (nr)
-		memcpy(&wc.imgs[m->img], refs, (size_t)nr * sizeof(*refs));
+		memcpy(&wc.imgs[m->img], f->p, nr * sizeof(*f->p));
 	m->nr = (unsigned short)nr;
 	m->gen = o->owned_gen;
 	m->valid = true;
@@ -364,38 +411,84 @@ static void memo_keep(const struct kobj *o, const struct expect *refs, int nr)
  */
 static void recount_holders(const struct kobj *skip, bool full)
 {
-	struct expect refs[MAX_EXPECT];
+	struct fields f;
 	size_t j;
 
 	wc_sync();
 	for (j = 0; j < ledger.nr_objs; j++) {
 		const struct kobj *o = ledger.objs[j];
-		int nr, nh;
+		int nh;
 
 		if (o->freed || o == skip || o->reported)
 			continue;
 		if (o->kind == KIND_task_struct && !((const struct task_struct *)o)->attached)
 			continue;
-		nr = holder_refs(o, refs);
-		if (nr < 0)
+		if (!holder_fields(o, &f))
 			continue;
-		if (!full && memo_same(o, refs, nr))
+		if (!full && memo_same(o, &f))
 			continue;
 		nh = owned_holds(o, false);
-		if (compare_holds(o, wc.order, nh, refs, nr, V_recount, false))
+		if (compare_holds(o, wc.order, nh, &f, V_recount, false))
 			wc.memo[o->id].valid = false;
 		else
-			memo_keep(o, refs, nr);
+			memo_keep(o, &f);
 	}
 }
+
+/* One counted object against the world's recount @users. */
+static void check_count(const struct kobj *o, int users)
+{
+	char b[48];
+	int outside;
+
+	switch (o->kind) {
+	case KIND_signal_struct:
+		if (users && (((const struct signal_struct *)o)->nr_threads != users ||
+			      o->cnt[HOLD_LIVE] != users))
+			ledger_violation(V_counter, o->kind,
+					 "%s: nr_threads %d and live %d, %d tasks share it",
+					 kobj_str(o, b, sizeof(b)),
+					 ((const struct signal_struct *)o)->nr_threads,
+					 o->cnt[HOLD_LIVE], users);
+		break;
+	case KIND_user_struct:
+	case KIND_ucounts:
+		outside = hold_count(o, &holder_outside->obj, HOLD_PROCESSES);
+		if (o->cnt[HOLD_PROCESSES] != users + outside)
+			ledger_violation(V_counter, o->kind,
+					 "%s counts %d processes, the world has %d (+%d outside)",
+					 kobj_str(o, b, sizeof(b)), o->cnt[HOLD_PROCESSES],
+					 users, outside);
+		break;
+	case KIND_pid_ns:
+		if (((const struct pid_namespace *)o)->nr_allocated != users)
+			ledger_violation(V_counter, o->kind,
+					 "%s: pid_allocated %d, %d pids are numbered in it",
+					 kobj_str(o, b, sizeof(b)),
+					 ((const struct pid_namespace *)o)->nr_allocated, users);
+		break;
+	case KIND_cgroup:
+		if (o->cnt[HOLD_PROCESSES] != users)
+			ledger_violation(V_counter, o->kind,
+					 "%s: pids.current %d, %d tasks are in it",
+					 kobj_str(o, b, sizeof(b)), o->cnt[HOLD_PROCESSES], users);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The kinds whose counters the world implies, each checked in turn. */
+static const enum kind counted[] = {
+	KIND_signal_struct, KIND_user_struct, KIND_ucounts, KIND_pid_ns, KIND_cgroup,
+};
 
 /* nr_threads, process counts, thread groups, NPROC counts, pid numbers and pids charges. */
 static void recount_counters(void)
 {
 	int threads = 0, leaders = 0, i, l, *users;
 	const struct kobj *o;
-	size_t j;
-	char b[48];
+	size_t k;
 
 	wc_sync();
 	users = wc.users;
@@ -432,51 +525,10 @@ static void recount_counters(void)
 				 "the process count is %d, the world has %d group leaders",
 				 nr_processes, leaders);
 
-	for (j = 0; j < ledger.nr_objs; j++) {
-		int outside;
-
-		o = ledger.objs[j];
-		if (o->freed)
-			continue;
-		switch (o->kind) {
-		case KIND_signal_struct:
-			if (users[o->id] &&
-			    (((struct signal_struct *)o)->nr_threads != users[o->id] ||
-			     o->cnt[HOLD_LIVE] != users[o->id]))
-				ledger_violation(V_counter, o->kind,
-						 "%s: nr_threads %d and live %d, %d tasks share it",
-						 kobj_str(o, b, sizeof(b)),
-						 ((struct signal_struct *)o)->nr_threads,
-						 o->cnt[HOLD_LIVE], users[o->id]);
-			break;
-		case KIND_user_struct:
-		case KIND_ucounts:
-			outside = hold_count(o, &holder_outside->obj, HOLD_PROCESSES);
-			if (o->cnt[HOLD_PROCESSES] != users[o->id] + outside)
-				ledger_violation(V_counter, o->kind,
-						 "%s counts %d processes, the world has %d (+%d outside)",
-						 kobj_str(o, b, sizeof(b)), o->cnt[HOLD_PROCESSES],
-						 users[o->id], outside);
-			break;
-		case KIND_pid_ns:
-			if (((struct pid_namespace *)o)->nr_allocated != users[o->id])
-				ledger_violation(V_counter, o->kind,
-						 "%s: pid_allocated %d, %d pids are numbered in it",
-						 kobj_str(o, b, sizeof(b)),
-						 ((struct pid_namespace *)o)->nr_allocated,
-						 users[o->id]);
-			break;
-		case KIND_cgroup:
-			if (o->cnt[HOLD_PROCESSES] != users[o->id])
-				ledger_violation(V_counter, o->kind,
-						 "%s: pids.current %d, %d tasks are in it",
-						 kobj_str(o, b, sizeof(b)), o->cnt[HOLD_PROCESSES],
-						 users[o->id]);
-			break;
-		default:
-			break;
-		}
-	}
+	for (k = 0; k < sizeof(counted) / sizeof(counted[0]); k++)
+		for (o = ledger_kind_first(counted[k]); o; o = ledger_kind_next(o))
+			if (!o->freed)
+				check_count(o, users[o->id]);
 	memset(users, 0, (ledger.nr_objs + 1) * sizeof(*users));
 }
 
