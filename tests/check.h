@@ -3,6 +3,7 @@
 #ifndef CLONEFUZZ_TEST_CHECK_H
 #define CLONEFUZZ_TEST_CHECK_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 extern int check_failures;
@@ -19,6 +20,15 @@ extern int check_count;
 			fputc('\n', stderr);				\
 		}							\
 	} while (0)
+
+/* xorshift64: the tests' reproducible stream of random numbers, one state each. */
+static inline uint64_t xorshift64(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
 
 static inline int check_report(const char *name)
 {
