@@ -1,31 +1,71 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Pid numbers and struct pid lifetimes shared by the modelled versions (kernel/pid.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "nsproxy.h"
 #include "pid.h"
 #include "profile.h"
 #include "world.h"
 
+static unsigned int nr_hash(int nr)
+{
+	return ((unsigned int)nr * 0x9e3779b1u >> 7) & (PIDNS_SLOTS - 1);
+}
+
+/* The slot holding @nr, or the empty one ending its probe sequence. */
+static int *nr_slot(struct pid_namespace *ns, int nr)
+{
+	unsigned int s;
+
+	for (s = nr_hash(nr); ns->nr_slot[s] && ns->nr_slot[s] != nr;
+	     s = (s + 1) & (PIDNS_SLOTS - 1))
+		;
+	return &ns->nr_slot[s];
+}
+
+/* Drop the deleted slots: every number placed again. */
+static void nr_rehash(struct pid_namespace *ns)
+{
+	int keep[PIDNS_SLOTS], n = 0, i;
+
+	for (i = 0; i < PIDNS_SLOTS; i++)
+		if (ns->nr_slot[i] > 0)
+			keep[n++] = ns->nr_slot[i];
+	if (4 * (n + 1) > 3 * PIDNS_SLOTS) {
+		fprintf(stderr, "clonefuzz: more pids in one namespace than the model holds (%d)\n", n);
+		abort();
+	}
+	memset(ns->nr_slot, 0, sizeof(ns->nr_slot));
+	ns->nr_slots_taken = n;
+	for (i = 0; i < n; i++)
+		*nr_slot(ns, keep[i]) = keep[i];
+}
+
+static void nr_take(struct pid_namespace *ns, int nr)
+{
+	unsigned int s;
+
+	if (4 * (ns->nr_slots_taken + 1) > 3 * PIDNS_SLOTS)
+		nr_rehash(ns);
+	/* the caller made sure @nr is free: the first empty or deleted slot takes it */
+	for (s = nr_hash(nr); ns->nr_slot[s] > 0; s = (s + 1) & (PIDNS_SLOTS - 1))
+		;
+	if (!ns->nr_slot[s])
+		ns->nr_slots_taken++;
+	ns->nr_slot[s] = nr;
+}
+
 bool pid_nr_used(struct pid_namespace *ns, int nr)
 {
-	struct kobj *o;
-
-	for (o = ledger_kind_first(KIND_pid); o; o = ledger_kind_next(o)) {
-		const struct pid *pid = (const struct pid *)o;
-
-		if (o->freed)
-			continue;
-		if (pid->level >= ns->level &&
-		    pid->numbers[ns->level].ns == ns &&
-		    pid->numbers[ns->level].nr == nr)
-			return true;
-	}
-	return false;
+	return nr > 0 && *nr_slot(ns, nr) == nr;
 }
 
 /*
  * alloc_pidmap: the next free number after last_pid, wrapping.
- * model: numbers are found by scanning the live pids, not a bitmap, and the
- * wrap restarts at 1 rather than RESERVED_PIDS.
+ * model: a number is free when the namespace's set of numbers in use lacks
+ * it (no bitmap pages), and the wrap restarts at 1 rather than RESERVED_PIDS.
  */
 int alloc_pidmap(struct pid_namespace *ns)
 {
@@ -37,6 +77,7 @@ int alloc_pidmap(struct pid_namespace *ns)
 		if (!pid_nr_used(ns, nr)) {
 			ns->last_pid = nr;
 			ns->nr_allocated++;
+			nr_take(ns, nr);
 			return nr;
 		}
 	}
@@ -45,6 +86,13 @@ int alloc_pidmap(struct pid_namespace *ns)
 
 void free_pidmap(struct upid *upid)
 {
+	int *slot;
+
+	if (upid->nr > 0) {
+		slot = nr_slot(upid->ns, upid->nr);
+		if (*slot == upid->nr)
+			*slot = -1;
+	}
 	upid->ns->nr_allocated--;
 	upid->nr = 0;
 }
@@ -101,5 +149,6 @@ int alloc_pidmap_nr(struct pid_namespace *ns, int nr)
 	if (pid_nr_used(ns, nr))
 		return -1;
 	ns->nr_allocated++;
+	nr_take(ns, nr);
 	return nr;
 }

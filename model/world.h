@@ -11,6 +11,7 @@
 #define MAX_PID_NS_LEVEL	32
 #define MODEL_PID_LEVELS	64	/* model: pid levels a struct pid can hold */
 #define MAX_TASKS		256
+#define PIDNS_SLOTS		512	/* a power of two; numbers in use stay below 3/4 */
 #define CAP_FULL_SET		0x1ffffffffffULL	/* through CAP_CHECKPOINT_RESTORE */
 #define TASK_SIZE_MAX		0x00007ffffffff000UL	/* x86-64, 4-level paging */
 #define SIGNAL_UNKILLABLE	0x00000040
@@ -185,6 +186,12 @@ struct pid_namespace {
 	bool adding;			/* PIDNS_HASH_ADDING */
 	struct ucounts *ucounts;	/* 5.14+: charged, holds a ref */
 	struct task_struct *child_reaper;
+	/*
+	 * The numbers in use: the kernel's pidmap bitmap (2.6.32, 4.0) or idr
+	 * (4.15+). model: an open-addressing set of the numbers (pid.c).
+	 */
+	int nr_slots_taken;		/* numbers and deleted slots */
+	int nr_slot[PIDNS_SLOTS];	/* 0: empty, -1: deleted */
 };
 
 struct nsproxy {

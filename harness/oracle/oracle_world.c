@@ -372,9 +372,16 @@ void check_holder(const struct kobj *owner, int vtype)
 static bool memo_same(const struct kobj *o, const struct fields *f)
 {
 	const struct holder_memo *m = &wc.memo[o->id];
+	const void *const *img = &wc.imgs[m->img];
+	int i;
 
-	return m->valid && m->gen == o->owned_gen && m->nr == f->nr &&
-	       (!f->nr || !memcmp(&wc.imgs[m->img], f->p, (size_t)f->nr * sizeof(*f->p)));
+	if (!m->valid || m->gen != o->owned_gen || m->nr != f->nr)
+		return false;
+	/* a few pointers each: a loop, not a call to memcmp */
+	for (i = 0; i < f->nr; i++)
+		if (img[i] != f->p[i])
+			return false;
+	return true;
 }
 
 static void memo_keep(const struct kobj *o, const struct fields *f)
