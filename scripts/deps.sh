@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# Install what a fresh Debian 12 machine lacks to build, test and fuzz clonefuzz (only what is missing).
+# Install what a fresh Debian 12 machine lacks to build, test and fuzz clonefuzz and to draw and check its pictures (only what is missing).
 #
 # usage: scripts/deps.sh [--fuzz]
 #   --fuzz  also AFL++ (afl-fuzz, afl-clang-fast)
@@ -24,6 +24,14 @@ command -v make >/dev/null || need="$need make"
 	ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
 	need="$need libclang-rt-14-dev"
 command -v llvm-profdata >/dev/null || need="$need llvm"
+# the pictures: plots drawn with matplotlib (Debian's python3), graphs and
+# charts, and tests/pictures.sh parsing and rendering every SVG and HTML page
+/usr/bin/python3 -c 'import matplotlib' 2>/dev/null || need="$need python3-matplotlib"
+command -v dot >/dev/null || need="$need graphviz"
+command -v gnuplot >/dev/null || need="$need gnuplot-nox"
+command -v xmllint >/dev/null || need="$need libxml2-utils"
+command -v rsvg-convert >/dev/null || need="$need librsvg2-bin"
+command -v chromium >/dev/null || need="$need chromium"
 if [ -n "$fuzz" ]; then
 	command -v afl-fuzz >/dev/null && command -v afl-clang-fast >/dev/null || need="$need afl++"
 fi

@@ -4,7 +4,7 @@
 #
 # usage: scripts/detect-bench.sh [--bugs LIST] [--engines afl,libfuzzer] [--trials N]
 #                                [--time SECONDS] [--corpus seeds|empty|both] [--jobs N]
-#                                [--out DIR] [--no-deps]
+#                                [--out DIR] [--save PREFIX] [--no-deps]
 #
 #   --bugs     comma-separated bug names (default: every bug; 'clonefuzz bugs')
 #   --engines  afl and/or libfuzzer (default both)
@@ -13,6 +13,12 @@
 #   --corpus   start from the seed corpus, from an empty one, or both (default seeds)
 #   --jobs     trials run at once (default: the number of cores)
 #   --out      results directory (default build/detect); results.tsv, report.md, plot.svg
+#   --save     also keep results.tsv and plot.svg as PREFIX.tsv and PREFIX.svg (for
+#              the committed ones: docs/detection-seeds, docs/detection-empty); the
+#              plot is redrawn from its TSV without a rerun by
+#              /usr/bin/python3 scripts/detect_stats.py PREFIX.tsv REPORT.md PREFIX.svg
+#   PYTHON     (environment) the interpreter for detect_stats.py, one with
+#              matplotlib (default /usr/bin/python3, Debian's python3-matplotlib)
 #
 # Each trial fuzzes fuzz_scenario with CLONEFUZZ_BUG set; the target writes
 # canaries (CLONEFUZZ_CANARY_DIR) the first time the bug's code is reached,
@@ -22,11 +28,12 @@
 # there, is censored there, its input is kept, and the script exits 1.
 # Trials that never detect are censored at the budget.
 # scripts/detect_stats.py turns results.tsv into a Markdown table (median,
-# and Kaplan-Meier restricted mean with a 95% interval) and an SVG.
+# and Kaplan-Meier restricted mean with a 95% interval) and an SVG drawn with
+# matplotlib: the Kaplan-Meier curves and the detections per bug.
 set -eu
 cd "$(dirname "$0")/.."
 root=$(pwd)
-bugs= engines=afl,libfuzzer trials=3 budget=30 corpus=seeds jobs= out=build/detect deps=1
+bugs= engines=afl,libfuzzer trials=3 budget=30 corpus=seeds jobs= out=build/detect deps=1 save=
 die() { echo "detect-bench.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -37,14 +44,16 @@ while [ $# -gt 0 ]; do
 	--corpus) corpus=${2:?}; shift ;;
 	--jobs) jobs=${2:?}; shift ;;
 	--out) out=${2:?}; shift ;;
+	--save) save=${2:?}; shift ;;
 	--no-deps) deps= ;;
-	-h|--help) sed -n '3,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '3,32p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument '$1' (see --help)" ;;
 	esac
 	shift
 done
 case "$corpus" in seeds|empty|both) ;; *) die "--corpus takes seeds, empty or both" ;; esac
 case "$trials$budget" in *[!0-9]*) die "--trials and --time take whole numbers" ;; esac
+[ -z "$save" ] || [ -d "$(dirname "$save")" ] || die "--save: no directory $(dirname "$save")"
 [ -n "$jobs" ] || jobs=$(nproc 2>/dev/null || echo 1)
 [ -z "$deps" ] || scripts/deps.sh --fuzz
 build() {
@@ -145,8 +154,13 @@ for bug in $(echo "$bugs" | tr , ' '); do
 	done
 done
 wait
-python3 scripts/detect_stats.py "$out/results.tsv" "$out/report.md" "$out/plot.svg"
+[ -z "$save" ] || cp "$out/results.tsv" "$save.tsv"
+"${PYTHON:-/usr/bin/python3}" scripts/detect_stats.py "$out/results.tsv" "$out/report.md" "$out/plot.svg"
 echo "detect-bench.sh: $out/report.md, $out/plot.svg" >&2
+if [ -n "$save" ]; then
+	cp "$out/plot.svg" "$save.svg"
+	echo "detect-bench.sh: kept $save.tsv and $save.svg" >&2
+fi
 alarms=$(awk -F '\t' 'NR > 1 && $9 >= 0' "$out/results.tsv" | wc -l)
 if [ "$alarms" -gt 0 ]; then
 	echo "detect-bench.sh: $alarms trial(s) ended on a false alarm (an oracle firing on the faithful model); inputs in $out/trials/*/" >&2
