@@ -31,6 +31,7 @@ struct holder_memo {
 	unsigned int img;	/* its fields then, in wc.imgs */
 	unsigned short nr, cap;
 	bool valid;
+	unsigned int listed;	/* the incremental recount that last listed it */
 };
 
 #define WC_IDS	256	/* as the ledger's first objects */
@@ -48,6 +49,12 @@ static struct {
 	size_t nr_imgs, cap_imgs;
 	const struct hold **order;	/* check_holder's walk, oldest entry first */
 	size_t cap_order;
+	unsigned int *ids;		/* the incremental recount's holders, by id */
+	size_t cap_ids;
+	unsigned int *again;		/* holders to compare at the next recount whatever happens */
+	size_t nr_again, cap_again;
+	unsigned int nr_recounts;	/* incremental recounts this scenario */
+	size_t id_mark, event_mark;	/* what the last recount had seen */
 } wc;
 
 static bool paranoid;
@@ -107,6 +114,11 @@ static void wc_restart(void)
 	wc.nr_ids = WC_IDS;
 	wc.imgs = wc_default(wc.imgs, &wc.cap_imgs, WC_IMGS, sizeof(*wc.imgs));
 	wc.order = wc_default(wc.order, &wc.cap_order, WC_ORDER, sizeof(*wc.order));
+	wc.ids = wc_default(wc.ids, &wc.cap_ids, WC_IDS, sizeof(*wc.ids));
+	wc.again = wc_default(wc.again, &wc.cap_again, WC_IDS, sizeof(*wc.again));
+	wc.nr_again = 0;
+	wc.nr_recounts = 0;
+	wc.id_mark = wc.event_mark = 0;
 	wc.nr_imgs = 0;
 	wc.hi = 0;
 	wc.epoch = ledger.epoch;
@@ -410,36 +422,112 @@ static void memo_keep(const struct kobj *o, const struct fields *f)
 	m->valid = true;
 }
 
+/* @o is compared at the next incremental recount, events or none. */
+static void recount_again(const struct kobj *o)
+{
+	if (wc.nr_again == wc.cap_again) {
+		wc.again = wc_grow(wc.again, wc.cap_again, 2 * wc.cap_again, sizeof(*wc.again));
+		wc.cap_again *= 2;
+	}
+	wc.again[wc.nr_again++] = o->id;
+}
+
+/* Compare @o if it is a live holder with a rule, unless it passed unchanged before. */
+static void recount_one(const struct kobj *o, const struct kobj *skip, bool full)
+{
+	struct fields f;
+	int nh;
+
+	if (o == skip && !full) {
+		recount_again(o);	/* compared by its caller this time */
+		return;
+	}
+	if (o->freed || o == skip || o->reported)
+		return;
+	if (o->kind == KIND_task_struct && !((const struct task_struct *)o)->attached)
+		return;
+	if (!holder_fields(o, &f))
+		return;
+	if (!full && memo_same(o, &f))
+		return;
+	nh = owned_holds(o, false);
+	if (compare_holds(o, wc.order, nh, &f, V_recount, false)) {
+		/* as the full recount does, it is reported again after every operation */
+		wc.memo[o->id].valid = false;
+		if (!full)
+			recount_again(o);
+	} else {
+		memo_keep(o, &f);
+	}
+}
+
+static void list_id(const struct kobj *o, size_t *n)
+{
+	struct holder_memo *m;
+
+	if (!o)
+		return;
+	m = &wc.memo[o->id];
+	if (m->listed == wc.nr_recounts)
+		return;
+	m->listed = wc.nr_recounts;
+	if (*n == wc.cap_ids) {
+		wc.ids = wc_grow(wc.ids, wc.cap_ids, 2 * wc.cap_ids, sizeof(*wc.ids));
+		wc.cap_ids *= 2;
+	}
+	wc.ids[(*n)++] = o->id;
+}
+
+/* Insertion sort: the holders an operation touched are a few dozen at most. */
+static void sort_ids(unsigned int *ids, size_t n)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		unsigned int v = ids[i];
+
+		for (j = i; j > 0 && ids[j - 1] > v; j--)
+			ids[j] = ids[j - 1];
+		ids[j] = v;
+	}
+}
+
 /*
- * Recount every live holder with a rule. A holder whose fields (as the
- * rule reads them) and whose holds are what they were when it last passed
- * passes again, so only what an operation changed is compared; the
- * paranoid switch compares every holder every time.
+ * Recount the live holders with a rule. Incrementally, those the ledger's
+ * events since the last recount name as owners, and those created since:
+ * a holder's holds change only through such events, and in a model that
+ * keeps its rules, so do the fields that stand for them. A field changed
+ * with no event on its holder is what the full recount, at the end of every
+ * scenario (or after every operation with the paranoid switch), is there
+ * for. Either way in id order, and a holder that passed with the same
+ * fields and holds before is not compared again.
  */
 static void recount_holders(const struct kobj *skip, bool full)
 {
-	struct fields f;
-	size_t j;
+	size_t j, n = 0;
 
 	wc_sync();
-	for (j = 0; j < ledger.nr_objs; j++) {
-		const struct kobj *o = ledger.objs[j];
-		int nh;
-
-		if (o->freed || o == skip || o->reported)
-			continue;
-		if (o->kind == KIND_task_struct && !((const struct task_struct *)o)->attached)
-			continue;
-		if (!holder_fields(o, &f))
-			continue;
-		if (!full && memo_same(o, &f))
-			continue;
-		nh = owned_holds(o, false);
-		if (compare_holds(o, wc.order, nh, &f, V_recount, false))
-			wc.memo[o->id].valid = false;
-		else
-			memo_keep(o, &f);
+	if (full) {
+		for (j = 0; j < ledger.nr_objs; j++)
+			recount_one(ledger.objs[j], skip, true);
+		return;
 	}
+	wc.nr_recounts++;
+	for (j = 0; j < wc.nr_again; j++)
+		list_id(ledger.objs[wc.again[j] - 1], &n);
+	wc.nr_again = 0;
+	for (j = wc.event_mark; j < ledger.nr_events; j++) {
+		list_id(ledger.events[j].owner, &n);
+		list_id(ledger.events[j].from, &n);
+	}
+	sort_ids(wc.ids, n);
+	/* the objects created since are next in id order already */
+	for (j = 0; j < n && wc.ids[j] <= wc.id_mark; j++)
+		recount_one(ledger.objs[wc.ids[j] - 1], skip, false);
+	for (j = wc.id_mark; j < ledger.nr_objs; j++)
+		recount_one(ledger.objs[j], skip, false);
+	wc.id_mark = ledger.nr_objs;
+	wc.event_mark = ledger.nr_events;
 }
 
 /* One counted object against the world's recount @users. */
