@@ -123,6 +123,12 @@ max_len_of() {
 	echo $(($expr))
 }
 
+# under libFuzzer, fuzz_scenario's custom mutator calls libFuzzer's own
+engine_defs=
+case " $LIB_FUZZING_ENGINE " in
+*-fsanitize=fuzzer[\ ,]* | *libFuzzer*) engine_defs=-DCLONEFUZZ_LIBFUZZER ;;
+esac
+
 found=
 for src in harness/fuzz/fuzz_*.c; do
 	[ -f "$src" ] || continue
@@ -131,7 +137,7 @@ for src in harness/fuzz/fuzz_*.c; do
 	t=${t%.c}
 	echo "build.sh: LINK $OUT/$t" >&2
 	# shellcheck disable=SC2086 # CFLAGS and LIB_FUZZING_ENGINE are lists of flags
-	$CC -std=gnu11 $CFLAGS -Imodel -Iharness "$src" "$@" $LIB_FUZZING_ENGINE -o "$OUT/$t" ||
+	$CC -std=gnu11 $CFLAGS $engine_defs -Imodel -Iharness "$src" "$@" $LIB_FUZZING_ENGINE -o "$OUT/$t" ||
 		die "linking $t failed"
 
 	# Options: the dictionary and the format's maximum input length.

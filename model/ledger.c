@@ -90,7 +90,7 @@ static void *at_default(void *p, size_t *cap, size_t def, size_t elem)
 
 static bool in_arena(const void *o)
 {
-	return LEDGER_ARENA && (const char *)o >= ledger.arena &&
+	return LEDGER_ARENA > 0 && (const char *)o >= ledger.arena &&
 	       (const char *)o < ledger.arena + LEDGER_ARENA;
 }
 
@@ -125,7 +125,7 @@ void ledger_reset(void)
 	if (new_index)
 		memset(ledger.index, 0, LEDGER_INDEX * sizeof(*ledger.index));
 	ledger.arena = keep.arena;
-	if (LEDGER_ARENA && !ledger.arena)
+	if (LEDGER_ARENA > 0 && !ledger.arena)
 		ledger.arena = xmalloc(LEDGER_ARENA);
 	ledger.cur_label = L_none;
 	ledger.epoch = epoch;

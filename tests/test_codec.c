@@ -140,27 +140,99 @@ static void test_fields(void)
 		   "uid bytes");
 }
 
+static const uint8_t *whole_op(const struct codec_whole_op *ops, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(ops[i].name, name))
+			return ops[i].op;
+	TEST_CHECK(0, "no whole operation %s", name);
+	return ops[0].op;
+}
+
 /* The dictionary's whole operations decode to what their names say. */
 static void test_dict_ops(void)
 {
 	uint8_t buf[CODEC_HEADER_SIZE + 2 * CODEC_OP_SIZE] = { CODEC_VERSION, 1 };
+	struct codec_whole_op ops[CODEC_MAX_WHOLE_OPS];
+	size_t n = codec_whole_ops(ops, CODEC_MAX_WHOLE_OPS), i;
+	const struct clone_call *c;
 	struct scenario s;
 	char err[256];
 
-	codec_op_fork(buf + CODEC_HEADER_SIZE);
-	codec_op_exit(buf + CODEC_HEADER_SIZE + CODEC_OP_SIZE);
+	TEST_CHECK(n < CODEC_MAX_WHOLE_OPS, "%zu whole operations fill the table", n);
+	memcpy(buf + CODEC_HEADER_SIZE, whole_op(ops, n, "op_fork"), CODEC_OP_SIZE);
+	memcpy(buf + CODEC_HEADER_SIZE + CODEC_OP_SIZE, whole_op(ops, n, "op_exit"), CODEC_OP_SIZE);
 	TEST_CHECK(!scenario_decode(buf, sizeof(buf), &s, err, sizeof(err)) && s.nr_ops == 2,
 		   "op_fork and op_exit decode to two operations");
 	TEST_CHECK(s.ops[0].kind == OP_CLONE && s.ops[0].task == 0 &&
 		   s.ops[0].call.flags == SIGCHLD && s.ops[0].plan.site == SITE_none,
 		   "op_fork is clone(SIGCHLD) by the caller without a fault");
 	TEST_CHECK(s.ops[1].kind == OP_EXIT && s.ops[1].task == 1, "op_exit is task 1 exiting");
+
+	/* every clone3 one is a call v6.18 makes as named: flags, descriptor, set_tid */
+	buf[1] = (uint8_t)(nr_profiles - 1);
+	for (i = 0; i < n; i++) {
+		if (strncmp(ops[i].name, "op_clone3", 9))
+			continue;
+		memcpy(buf + CODEC_HEADER_SIZE, ops[i].op, CODEC_OP_SIZE);
+		TEST_CHECK(!scenario_decode(buf, CODEC_HEADER_SIZE + CODEC_OP_SIZE, &s, err,
+					    sizeof(err)) && s.nr_ops == 1 &&
+			   s.ops[0].kind == OP_CLONE3 && s.ops[0].task == 0 &&
+			   s.ops[0].plan.site == SITE_none,
+			   "%s is not one clone3 by the caller on %s", ops[i].name, s.profile->name);
+		c = &s.ops[0].call;
+		TEST_CHECK(c->exit_signal == SIGCHLD && c->size == CLONE_ARGS_SIZE_VER2 &&
+			   c->uargs && (c->flags & CSIGNAL & ~CLONE_NEWTIME) == 0,
+			   "%s: not a plain clone3 form", ops[i].name);
+		if (strstr(ops[i].name, "pidfd"))
+			TEST_CHECK(c->flags == CLONE_PIDFD && user_access_ok(c->pidfd, 4),
+				   "%s: no valid pidfd pointer", ops[i].name);
+		if (strstr(ops[i].name, "cgroup_fd"))
+			TEST_CHECK(c->flags == CLONE_INTO_CGROUP &&
+				   c->cgroup == strtoull(strstr(ops[i].name, "fd") + 2, NULL, 10),
+				   "%s: not CLONE_INTO_CGROUP with that descriptor", ops[i].name);
+		if (strstr(ops[i].name, "set_tid"))
+			TEST_CHECK(c->set_tid_size >= 1 && c->set_tid_vals[0] == 1 &&
+				   user_access_ok(c->set_tid, 4 * c->set_tid_size),
+				   "%s: no set_tid list", ops[i].name);
+	}
+}
+
+/* The shape-keeping mutations: within bounds, whole operations only, always decodable. */
+static void test_mutate_ops(void)
+{
+	static uint8_t buf[CODEC_MAX_SIZE];
+	static struct scenario s;
+	size_t size = 0, n, max = sizeof(buf);
+	int k, grown = 0, shrunk = 0;
+	char err[256];
+
+	for (k = 0; k < 20000; k++) {
+		n = codec_mutate_ops(buf, size, max, next());
+		if (!n)
+			continue;
+		TEST_CHECK(n <= max && n >= CODEC_HEADER_SIZE &&
+			   (n - CODEC_HEADER_SIZE) % CODEC_OP_SIZE == 0,
+			   "a mutation left %zu bytes", n);
+		TEST_CHECK(!scenario_decode(buf, n, &s, err, sizeof(err)),
+			   "a mutated input does not decode: %s", err);
+		grown += n > size;
+		shrunk += n < size;
+		size = n;
+	}
+	TEST_CHECK(grown > 100 && shrunk > 100, "mutations grew %d and shrank %d inputs", grown,
+		   shrunk);
+	buf[0] = CODEC_VERSION + 1;
+	TEST_CHECK(!codec_mutate_ops(buf, size, max, 1), "another format version was mutated");
 }
 
 int main(void)
 {
 	test_layout();
 	test_dict_ops();
+	test_mutate_ops();
 	test_rejects();
 	test_fields();
 	test_random(&fuzz_targets[TARGET_scenario], CODEC_HEADER_SIZE + 6 * CODEC_OP_SIZE);

@@ -52,10 +52,10 @@ static void dict_common(void)
 
 static int cmd_dict(int argc, char **argv)
 {
+	struct codec_whole_op ops[CODEC_MAX_WHOLE_OPS];
 	const struct fuzz_target *t;
-	uint8_t op[CODEC_OP_SIZE];
+	size_t i, nr_ops;
 	int status;
-	size_t i;
 
 	if (!target_option(argc, argv, &t, &status))
 		return status;
@@ -81,11 +81,10 @@ static int cmd_dict(int argc, char **argv)
 	printf("# fault sites (op byte 2; signal points, op byte 3)\n");
 	for (i = 1; i < NR_SITES; i++)
 		entry("site_", site_names[i], i, 1);
-	printf("# whole operations: a fork with SIGCHLD, an exit of task 1\n");
-	codec_op_fork(op);
-	bytes_entry("op_fork", op, CODEC_OP_SIZE);
-	codec_op_exit(op);
-	bytes_entry("op_exit", op, CODEC_OP_SIZE);
+	printf("# whole operations: a fork with SIGCHLD, an exit of task 1, clone3 calls (v6.18)\n");
+	nr_ops = codec_whole_ops(ops, CODEC_MAX_WHOLE_OPS);
+	for (i = 0; i < nr_ops; i++)
+		bytes_entry(ops[i].name, ops[i].op, CODEC_OP_SIZE);
 	return 0;
 }
 

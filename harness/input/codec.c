@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The binary scenario codec: decode any byte string totally, encode a scenario canonically. */
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -256,14 +257,151 @@ size_t scenario_encode(const struct scenario *s, uint8_t *buf)
 	return off;
 }
 
-void codec_op_fork(uint8_t *op)
+
+/* clone3 by the caller, no fault: exit signal SIGCHLD unless CLONE_THREAD; a valid pidfd pointer with CLONE_PIDFD. */
+static void op_clone3(uint8_t *o, unsigned long long flags, unsigned long long cgroup,
+		      const int *set_tid, int nr_set_tid)
 {
-	memset(op, 0, CODEC_OP_SIZE);
-	put_le(op + CODEC_OP_FLAGS_AT, SIGCHLD, 8);
+	struct op op;
+	int k;
+
+	memset(&op, 0, sizeof(op));
+	op.kind = OP_CLONE3;
+	clone_call_clone3(&op.call);
+	op.call.flags = flags;
+	op.call.exit_signal = flags & CLONE_THREAD ? 0 : SIGCHLD;
+	op.call.cgroup = cgroup;
+	if (flags & CLONE_PIDFD)
+		decode_ptr(&op.call, 0, 1);
+	if (nr_set_tid) {
+		decode_ptr(&op.call, 3, 1);
+		op.call.set_tid_size = (unsigned long long)nr_set_tid;
+		for (k = 0; k < nr_set_tid && k < CODEC_SET_TID_VALS; k++)
+			op.call.set_tid_vals[k] = set_tid[k];
+	}
+	encode_op(&op, o);
 }
 
-void codec_op_exit(uint8_t *op)
+/* set_tid lists as a new pid namespace and its parents see them */
+static const struct {
+	const char *name;
+	int nr;
+	int tid[CODEC_SET_TID_VALS];
+	unsigned long long flags;
+} set_tids[] = {
+	{ "newpid_init", 1, { 1 }, CLONE_NEWPID },
+	{ "taken", 1, { 1 }, 0 },
+	{ "nested", 2, { 1, 300 }, CLONE_NEWPID },
+	{ "four", 4, { 1, 2, 3, 4 }, CLONE_NEWPID },
+};
+#define NR_SET_TIDS (sizeof(set_tids) / sizeof(set_tids[0]))
+
+/* The next entry of @out, named, or NULL when its @max are taken. */
+static struct codec_whole_op *whole_op(struct codec_whole_op *out, size_t max, size_t *n,
+				       const char *fmt, ...)
 {
-	memset(op, 0, CODEC_OP_SIZE);
-	op[0] = 1;
+	va_list ap;
+
+	if (*n == max)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(out[*n].name, sizeof(out[*n].name), fmt, ap);
+	va_end(ap);
+	memset(out[*n].op, 0, CODEC_OP_SIZE);
+	return &out[(*n)++];
+}
+
+/*
+ * The whole operations: a fork, an exit, and the clone3 calls whose
+ * coordinated fields a fuzzer rarely builds from nothing (a pidfd, each of
+ * the world's cgroup directories and descriptor 0, which is none, set_tid
+ * lists, a new time namespace).
+ */
+size_t codec_whole_ops(struct codec_whole_op *out, size_t max)
+{
+	struct codec_whole_op *w;
+	size_t n = 0, i;
+	int fd;
+
+	if ((w = whole_op(out, max, &n, "op_fork")))
+		put_le(w->op + CODEC_OP_FLAGS_AT, SIGCHLD, 8);
+	if ((w = whole_op(out, max, &n, "op_exit")))
+		w->op[0] = 1;
+	if ((w = whole_op(out, max, &n, "op_clone3")))
+		op_clone3(w->op, 0, 0, NULL, 0);
+	if ((w = whole_op(out, max, &n, "op_clone3_pidfd")))
+		op_clone3(w->op, CLONE_PIDFD, 0, NULL, 0);
+	for (fd = 0; fd <= CGROUP_FD_LAST; fd++)
+		if ((!fd || fd >= CGROUP_FD_FIRST) &&
+		    (w = whole_op(out, max, &n, "op_clone3_cgroup_fd%d", fd)))
+			op_clone3(w->op, CLONE_INTO_CGROUP, (unsigned long long)fd, NULL, 0);
+	for (i = 0; i < NR_SET_TIDS; i++)
+		if ((w = whole_op(out, max, &n, "op_clone3_set_tid_%s", set_tids[i].name)))
+			op_clone3(w->op, set_tids[i].flags, 0, set_tids[i].tid, set_tids[i].nr);
+	if ((w = whole_op(out, max, &n, "op_clone3_newtime")))
+		op_clone3(w->op, CLONE_NEWTIME, 0, NULL, 0);
+	return n;
+}
+
+static uint64_t mix64(uint64_t *r)
+{
+	*r ^= *r << 13;
+	*r ^= *r >> 7;
+	*r ^= *r << 17;
+	return *r;
+}
+
+/*
+ * One mutation that keeps the format's shape: a header where there is none,
+ * or a whole operation inserted, replaced, deleted, duplicated or copied
+ * over another at an operation boundary, the inserted and replacing ones
+ * from codec_whole_ops(). Returns the new size, or 0 where it has nothing to
+ * do (a byte string of another format version).
+ */
+size_t codec_mutate_ops(uint8_t *data, size_t size, size_t max, uint64_t seed)
+{
+	static struct codec_whole_op pool[CODEC_MAX_WHOLE_OPS];
+	static size_t nr_pool;
+	uint64_t r = seed | 1;
+	size_t nops, k, j, at;
+
+	if (!nr_pool)
+		nr_pool = codec_whole_ops(pool, CODEC_MAX_WHOLE_OPS);
+	if (max < CODEC_HEADER_SIZE + CODEC_OP_SIZE)
+		return 0;
+	if (size < CODEC_HEADER_SIZE) {
+		/* a header from the bytes there are, then one operation */
+		memset(data + size, 0, CODEC_HEADER_SIZE - size);
+		data[0] = CODEC_VERSION;
+		memcpy(data + CODEC_HEADER_SIZE, pool[mix64(&r) % nr_pool].op, CODEC_OP_SIZE);
+		return CODEC_HEADER_SIZE + CODEC_OP_SIZE;
+	}
+	if (data[0] != CODEC_VERSION)
+		return 0;
+	nops = (size - CODEC_HEADER_SIZE) / CODEC_OP_SIZE;
+	k = nops ? mix64(&r) % nops : 0;
+	at = CODEC_HEADER_SIZE + k * CODEC_OP_SIZE;
+	switch (nops ? mix64(&r) % 5 : 0) {
+	case 0:	/* insert before operation k */
+		if (nops == MAX_OPS || size + CODEC_OP_SIZE > max)
+			return 0;
+		memmove(data + at + CODEC_OP_SIZE, data + at, size - at);
+		memcpy(data + at, pool[mix64(&r) % nr_pool].op, CODEC_OP_SIZE);
+		return size + CODEC_OP_SIZE;
+	case 1:	/* replace operation k */
+		memcpy(data + at, pool[mix64(&r) % nr_pool].op, CODEC_OP_SIZE);
+		return size;
+	case 2:	/* delete operation k */
+		memmove(data + at, data + at + CODEC_OP_SIZE, size - at - CODEC_OP_SIZE);
+		return size - CODEC_OP_SIZE;
+	case 3:	/* duplicate operation k */
+		if (nops == MAX_OPS || size + CODEC_OP_SIZE > max)
+			return 0;
+		memmove(data + at + CODEC_OP_SIZE, data + at, size - at);
+		return size + CODEC_OP_SIZE;
+	default:	/* copy operation k over operation j */
+		j = mix64(&r) % nops;
+		memmove(data + CODEC_HEADER_SIZE + j * CODEC_OP_SIZE, data + at, CODEC_OP_SIZE);
+		return size;
+	}
 }

@@ -68,9 +68,25 @@ int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
 /* Encode @s into @buf (CODEC_MAX_SIZE bytes); return the length. */
 size_t scenario_encode(const struct scenario *s, uint8_t *buf);
 
-/* The dictionary's whole operations (CODEC_OP_SIZE bytes at @op). */
-void codec_op_fork(uint8_t *op);	/* clone(SIGCHLD) by the caller, no fault */
-void codec_op_exit(uint8_t *op);	/* task 1 exits */
+/*
+ * The whole operations a fuzzer is handed (the dictionaries' op_* entries,
+ * the libFuzzer mutator's pool), built by the encoder: at most @max into
+ * @out; returns how many there are.
+ */
+struct codec_whole_op {
+	char name[40];
+	uint8_t op[CODEC_OP_SIZE];
+};
+#define CODEC_MAX_WHOLE_OPS	32
+size_t codec_whole_ops(struct codec_whole_op *out, size_t max);
+
+/*
+ * A mutation that keeps the format's shape (a header where there is none; a
+ * whole operation inserted, replaced, deleted, duplicated or copied at an
+ * operation boundary), for a fuzzer's custom mutator: the new size, at most
+ * @max, or 0 when it has nothing to do. Deterministic in @seed.
+ */
+size_t codec_mutate_ops(uint8_t *data, size_t size, size_t max, uint64_t seed);
 
 /* The args format (codec_args.c): profile, caller bits, flags and tls of one clone. */
 #define ARGS_MIN_SIZE	10
