@@ -26,7 +26,9 @@ libFuzzer fuzzes a scratch copy of the corpus with the target's dictionary for
 -max_total_time=S; its exec/s is taken from the final stats line. AFL++ runs for
 S seconds (-V S, AFL_NO_UI=1, scratch output directory); exec/s, execs and
 stability are read from fuzzer_stats. Each engine is shown as a ratio to the
-bare loop. Other load on the machine skews every figure: the load average is
+bare loop, and its final corpus (the inputs it grew, longer than the seeds)
+is replayed in the bare loop too, with its operations per input, so that
+"the engine runs R x this" compares the two on the same inputs. Other load on the machine skews every figure: the load average is
 printed first.
 
 options:
@@ -203,42 +205,65 @@ result() {
 }
 
 # --- (a) the bare model loop -------------------------------------------------------------------------
-bare_run() {
-	np=$1
+bare_run() { # dir passes
+	bare_dir=$1
+	np=$2
 	set --
 	i=0
 	while [ "$i" -lt "$np" ]; do
-		set -- "$@" "$corpus"
+		set -- "$@" "$bare_dir"
 		i=$((i + 1))
 	done
 	build/default/"$target" "$@" >/dev/null 2>"$scratch/bare.log" ||
-		{ tail -n 20 "$scratch/bare.log" >&2; die "the bare loop failed: an oracle fired on a committed seed"; }
+		{ tail -n 20 "$scratch/bare.log" >&2; die "the bare loop failed on $bare_dir: an oracle fired"; }
 	# the binary reads every input first and times the runs alone
 	sed -n 's/^standalone: .* run twice in \([0-9.]*\) s.*/\1/p' "$scratch/bare.log" |
 		awk '{ printf "%.0f\n", $1 * 1e9 } END { if (!NR) exit 1 }' ||
 		die "the bare loop printed no time"
 }
-bare_eps=
-if [ -n "$run_bare" ]; then
-	echo "bare loop: build/default/$target over $corpus ..." >&2
-	if [ -z "$passes" ]; then
+
+# bare_measure DIR [PASSES]: the bare loop over DIR; sets m_eps, m_execs, m_secs, m_passes, m_inputs, m_ops.
+bare_measure() {
+	m_inputs=$(find "$1" -maxdepth 1 -type f ! -name '.*' | wc -l)
+	[ "$m_inputs" -gt 0 ] || die "no inputs in $1"
+	m_ops=$(build/default/clonefuzz replay --target "$target" "$1" 2>/dev/null |
+		sed -n 's/^operations: \([0-9]*\) .*/\1/p')
+	[ -n "$m_ops" ] || die "clonefuzz replay $1: no operation count"
+	m_passes=${2:-}
+	if [ -z "$m_passes" ]; then
 		# Calibrate: grow the pass count until a run takes 0.3 s, then aim for 3 s.
 		p=1
 		while :; do
-			ns=$(bare_run "$p")
+			ns=$(bare_run "$1" "$p")
 			if [ "$ns" -ge 300000000 ] || [ "$p" -ge 100000 ]; then
 				break
 			fi
 			p=$((p * 10))
 		done
-		passes=$(awk -v p="$p" -v ns="$ns" 'BEGIN { n = int(p * 3e9 / (ns > 0 ? ns : 1)); if (n < 1) n = 1; if (n > 100000) n = 100000; print n }')
+		m_passes=$(awk -v p="$p" -v ns="$ns" 'BEGIN { n = int(p * 3e9 / (ns > 0 ? ns : 1)); if (n < 1) n = 1; if (n > 100000) n = 100000; print n }')
 	fi
-	ns=$(bare_run "$passes")
-	execs=$((nseeds * 2 * passes))
-	bare_eps=$(awk -v e="$execs" -v ns="$ns" 'BEGIN { printf "%.0f", e / (ns / 1e9) }')
-	bare_ops=$(awk -v o="$ops" -v p="$passes" -v ns="$ns" 'BEGIN { t = o * 2 * p; printf "%.0f operations/s, %.2f us/operation", t / (ns / 1e9), ns / 1e3 / t }')
-	result "bare loop (default preset, $passes passes)" "$bare_eps" "$execs" \
-		"$(awk -v ns="$ns" 'BEGIN { printf "%.2f", ns / 1e9 }')" "$bare_ops"
+	ns=$(bare_run "$1" "$m_passes")
+	m_execs=$((m_inputs * 2 * m_passes))
+	m_eps=$(awk -v e="$m_execs" -v ns="$ns" 'BEGIN { printf "%.0f", e / (ns / 1e9) }')
+	m_secs=$(awk -v ns="$ns" 'BEGIN { printf "%.2f", ns / 1e9 }')
+	m_note=$(awk -v o="$m_ops" -v n="$m_inputs" -v p="$m_passes" -v ns="$ns" 'BEGIN { t = o * 2 * p; printf "%.1f operations/input, %.0f operations/s, %.2f us/operation", o / n, t / (ns / 1e9), ns / 1e3 / t }')
+}
+
+# same_inputs DIR LABEL EXEC/S: the bare loop over an engine's final corpus, and the engine's share of it.
+same_inputs() {
+	[ -n "$run_bare" ] || return 0
+	echo "bare loop over the final corpus of $2 ..." >&2
+	bare_measure "$1"
+	result "  bare loop, its final corpus ($m_inputs)" "$m_eps" "$m_execs" "$m_secs" \
+		"$m_note; the engine runs $(awk -v e="$3" -v b="$m_eps" 'BEGIN { printf "%.2f", e / (b > 0 ? b : 1) }') x this"
+}
+
+bare_eps=
+if [ -n "$run_bare" ]; then
+	echo "bare loop: build/default/$target over $corpus ..." >&2
+	bare_measure "$corpus" "$passes"
+	bare_eps=$m_eps
+	result "bare loop (default preset, $m_passes passes)" "$m_eps" "$m_execs" "$m_secs" "$m_note"
 fi
 
 # --- (b), (c) libFuzzer -------------------------------------------------------------------------------
@@ -266,6 +291,7 @@ libfuzzer_run() { # preset label
 	fi
 	[ -n "$eps" ] || { tail -n 20 "$dir/log" >&2; die "$2: no exec/s in libFuzzer's output"; }
 	result "$2" "$eps" "${n:--}" "${s:--}" "$note"
+	[ "$rc" -ne 0 ] || same_inputs "$dir/corpus" "$2" "$eps"
 }
 [ -z "$run_lfn" ] || libfuzzer_run libfuzzer-nosan "libFuzzer, no sanitizers"
 [ -z "$run_lf" ] || libfuzzer_run libfuzzer "libFuzzer, ASan+UBSan"
@@ -308,6 +334,7 @@ if [ -n "$run_afl" ]; then
 		note="$note, $crashes crash(es) kept"
 	fi
 	result "AFL++ persistent, CmpLog (-c 0)" "$(awk -v e="$eps" 'BEGIN { printf "%.0f", e }')" "$n" "$s" "$note"
+	[ "${crashes:-0}" != 0 ] || same_inputs "$dir/out/default/queue" "AFL++" "$eps"
 fi
 
 # --- the table ----------------------------------------------------------------------------------------
