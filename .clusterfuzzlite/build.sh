@@ -87,6 +87,14 @@ fi
 
 # The library: model and harness objects, named after their paths (two versions have fork.c).
 # CMake builds them as gnu11; $CFLAGS comes after, so it may override that.
+# The bookkeeping in harness/fuzz/coverage-ignore.txt is left uninstrumented,
+# as the CMake engine builds do: clang's ignore list, AFL++'s deny list.
+export AFL_LLVM_DENYLIST="$PWD/harness/fuzz/coverage-ignore.txt"
+cov_ignore=
+case " $CFLAGS " in
+*-fsanitize=fuzzer* | *-fsanitize-coverage=*)
+	cov_ignore=-fsanitize-coverage-ignorelist=$AFL_LLVM_DENYLIST ;;
+esac
 set --
 for f in model/*.c model/v*/*.c harness/input/*.c harness/oracle/*.c harness/run/*.c harness/fuzz/*.c; do
 	[ -f "$f" ] || continue
@@ -101,7 +109,7 @@ for f in model/*.c model/v*/*.c harness/input/*.c harness/oracle/*.c harness/run
 	o=$obj/$(echo "${f%.c}" | tr / _).o
 	echo "build.sh: CC $f" >&2
 	# shellcheck disable=SC2086 # CFLAGS is a list of flags
-	$CC -std=gnu11 $CFLAGS -Imodel -Iharness -c "$f" -o "$o" || die "compiling $f failed"
+	$CC -std=gnu11 $CFLAGS $cov_ignore -Imodel -Iharness -c "$f" -o "$o" || die "compiling $f failed"
 	set -- "$@" "$o"
 done
 [ $# -gt 0 ] || die "no model/ or harness/ sources in $srcdir"
