@@ -20,7 +20,9 @@ inputs a campaign grew; else the seeds, corpus/T/), under each engine:
                    operation, from the operations the corpus holds.
   libfuzzer-nosan  libFuzzer without sanitizers (libfuzzer-nosan preset)
   libfuzzer        libFuzzer with ASan+UBSan (libfuzzer preset)
-  afl              AFL++ persistent mode, CmpLog build run with -c 0 (afl preset)
+  afl              AFL++ persistent mode, CmpLog build run with -c 0 (afl preset);
+                   then, as its ceiling, afl-fuzz on an empty persistent
+                   target built with the same driver, from the same inputs
 
 libFuzzer fuzzes a scratch copy of the corpus with the target's dictionary for
 -max_total_time=S; its exec/s is taken from the final stats line. AFL++ runs for
@@ -335,6 +337,27 @@ if [ -n "$run_afl" ]; then
 	fi
 	result "AFL++ persistent, CmpLog (-c 0)" "$(awk -v e="$eps" 'BEGIN { printf "%.0f", e }')" "$n" "$s" "$note"
 	[ "${crashes:-0}" != 0 ] || same_inputs "$dir/out/default/queue" "AFL++" "$eps"
+
+	# The ceiling: the same driver and afl-fuzz on a target that does nothing, from the same inputs.
+	ceil=$scratch/afl-ceiling
+	mkdir -p "$ceil"
+	printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+		'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+		'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; return n == 7; }' \
+		>"$ceil/empty.c"
+	echo "AFL++: the same on an empty persistent target ..." >&2
+	AFL_QUIET=1 afl-clang-fast -O2 -fsanitize=fuzzer "$ceil/empty.c" -o "$ceil/empty" \
+		>"$ceil/build.log" 2>&1 || die "building the empty AFL++ target failed: see $ceil/build.log"
+	rc=0
+	AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_TRY_AFFINITY=1 \
+		afl-fuzz -i "$dir/in" -o "$ceil/out" -V "$secs" -- "$ceil/empty" \
+		>"$ceil/log" 2>&1 </dev/null || rc=$?
+	stats=$ceil/out/default/fuzzer_stats
+	[ "$rc" -eq 0 ] && [ -f "$stats" ] || die "afl-fuzz on the empty target failed (exit $rc): see $ceil/log"
+	result "  AFL++ on an empty target (the ceiling)" \
+		"$(awk -v e="$(afl_stat execs_per_sec "$stats")" 'BEGIN { printf "%.0f", e }')" \
+		"$(afl_stat execs_done "$stats")" "$(afl_stat run_time "$stats")" \
+		"the engine runs $(awk -v e="$eps" -v c="$(afl_stat execs_per_sec "$stats")" 'BEGIN { printf "%.2f", e / (c > 0 ? c : 1) }') x this"
 fi
 
 # --- the table ----------------------------------------------------------------------------------------
