@@ -48,11 +48,11 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
  * creation order; past its end, and in sanitizer builds (which then see each
  * object's bounds), from calloc().
  */
-#define LEDGER_OBJS	256
-#define LEDGER_HOLDS	1024
-#define LEDGER_INDEX	4096	/* a power of two, over twice LEDGER_HOLDS */
-#define LEDGER_EVENTS	2048
-#define LEDGER_SCRATCH	(16 << 10)
+#define LEDGER_OBJS	1024
+#define LEDGER_HOLDS	4096
+#define LEDGER_INDEX	16384	/* a power of two, over twice LEDGER_HOLDS */
+#define LEDGER_EVENTS	8192
+#define LEDGER_SCRATCH	(64 << 10)
 
 #if defined(__SANITIZE_ADDRESS__)
 #define LEDGER_NO_ARENA 1
@@ -64,7 +64,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 #ifdef LEDGER_NO_ARENA
 #define LEDGER_ARENA	0
 #else
-#define LEDGER_ARENA	(256 << 10)
+#define LEDGER_ARENA	(1 << 20)
 #endif
 
 static void *xmalloc(size_t size)

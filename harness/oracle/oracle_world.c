@@ -34,8 +34,8 @@ struct holder_memo {
 	unsigned int listed;	/* the incremental recount that last listed it */
 };
 
-#define WC_IDS	256	/* as the ledger's first objects */
-#define WC_IMGS	4096
+#define WC_IDS	1024	/* as the ledger's first objects */
+#define WC_IMGS	16384
 #define WC_ORDER 256
 
 static struct {
