@@ -437,17 +437,25 @@ static uint64_t hold_key(const struct hold *h)
 	return (uint64_t)h->obj->id << 34 | (uint64_t)owner_id(h->owner) << 4 | h->type;
 }
 
-/* Insertion sort by hold_key(): a call changes a few dozen entries at most. */
-static void sort_holds(unsigned int *idx, size_t n)
+/*
+ * Insertion sort by hold_key(), each key made once: a call changes a few
+ * dozen entries at most. @keys has room for @n.
+ */
+static void sort_holds(unsigned int *idx, uint64_t *keys, size_t n)
 {
 	size_t i, j;
 
+	for (i = 0; i < n; i++)
+		keys[i] = hold_key(&ledger.holds[idx[i]]);
 	for (i = 1; i < n; i++) {
 		unsigned int v = idx[i];
-		uint64_t k = hold_key(&ledger.holds[v]);
+		uint64_t k = keys[i];
 
-		for (j = i; j > 0 && hold_key(&ledger.holds[idx[j - 1]]) > k; j--)
+		for (j = i; j > 0 && keys[j - 1] > k; j--) {
+			keys[j] = keys[j - 1];
 			idx[j] = idx[j - 1];
+		}
+		keys[j] = k;
 		idx[j] = v;
 	}
 }
@@ -488,10 +496,13 @@ void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 	size_t ne = 2 * (ledger.nr_events - before->event_mark) + 1;
 	const struct ledger_event *e;
 	unsigned int *touched;
+	uint64_t *keys;
 
-	/* one entry per touch at most; storage kept, as the ledger's */
-	ledger.scratch = grow(ledger.scratch, &ledger.cap_scratch, ne * sizeof(*touched), 1);
-	touched = ledger.scratch;
+	/* one entry per touch at most, then a key each; storage kept, as the ledger's */
+	ledger.scratch = grow(ledger.scratch, &ledger.cap_scratch,
+			      ne * (sizeof(*touched) + sizeof(*keys)), 1);
+	keys = ledger.scratch;
+	touched = (unsigned int *)(keys + ne);
 	ledger.nr_diffs++;
 	for (i = before->event_mark; i < ledger.nr_events; i++) {
 		e = &ledger.events[i];
@@ -508,7 +519,7 @@ void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 	for (i = 0; i < nt; i++)
 		if (ledger.holds[touched[i]].diff_sum)
 			touched[n++] = touched[i];
-	sort_holds(touched, n);
+	sort_holds(touched, keys, n);
 	for (i = 0; i < n; i++)
 		fn(&ledger.holds[touched[i]], ledger.holds[touched[i]].diff_sum, arg);
 }
