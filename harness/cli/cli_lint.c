@@ -5,20 +5,26 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_picture.h"
 #include "lint/lint.h"
 #include "profile.h"
 
 static const char usage_lint[] =
-	"usage: clonefuzz lint FILE [--function NAME] [--json | --emit-table | --against PROFILE]\n\n"
+	"usage: clonefuzz lint FILE [--function NAME]\n"
+	"         [--format text|json|svg | --json | --emit-table | --against PROFILE]\n\n"
 	"Read FILE, a kernel/fork.c of any version from 2.6.x on, and check its\n"
 	"copy_process() (or NAME): at every goto, what the straight path holds\n"
 	"against what falling from the goto's label to the end releases, with the\n"
 	"acquire/release pairs of model/pairs.def. Reports each release of what\n"
 	"is not held and each acquisition never released, with the goto's line,\n"
 	"the failing step, the label and the resource. Every #if counts as taken.\n\n"
-	"  --json        the checks, the straight path's acquisitions and releases,\n"
-	"                the gotos with what each holds, the labels with what each\n"
-	"                releases, and the findings, as JSON\n"
+	"  --format svg  the ladder drawn as a mirror: the gotos down the left, the\n"
+	"                labels up the right, each goto level with its label when\n"
+	"                the label undoes what is held there, a wrong one red and\n"
+	"                dashed, a label the ladder lacks drawn where it belongs\n"
+	"  --json        (or --format json) the checks, the straight path's\n"
+	"                acquisitions and releases, the gotos with what each holds,\n"
+	"                the labels with what each releases, and the findings\n"
 	"  --emit-table  the table rows the model needs for this file\n"
 	"  --against P   compare the file's ladder with model version P's table\n\n"
 	"Exit status: 0 clean, 1 asymmetries (or differences, with --against),\n"
@@ -73,58 +79,62 @@ static const char *flags_words(const char *sig, char *buf, size_t size)
 	return buf;
 }
 
-static void print_issue(const struct lint_result *r, const struct lint_issue *is)
+/* What @is says, after "FILE:": "22: goto ... not held there". */
+static void issue_text(const struct lint_result *r, const struct lint_issue *is, char *buf, size_t size)
 {
-	const char *path = r->src.path, *why = NULL, *fails = is->step_is_call ? " fails" : "";
+	const char *why = NULL, *fails = is->step_is_call ? " fails" : "";
+	char a[160], b[160];
 
 	switch (is->type) {
 	case LI_NOT_HELD:
-		printf("%s:%d: goto %s when %s%s: %s (line %d) releases %s, which is not held there\n",
-		       path, is->goto_line, is->label, is->step, fails, is->call, is->line,
-		       lint_res_names[is->res]);
+		snprintf(buf, size, "%d: goto %s when %s%s: %s (line %d) releases %s, which is not held there",
+			 is->goto_line, is->label, is->step, fails, is->call, is->line,
+			 lint_res_names[is->res]);
 		break;
 	case LI_LEAK:
 		lint_res_required(is->res, &why);
-		printf("%s:%d: goto %s when %s%s: %s taken by %s (line %d) is never released%s%s%s\n",
-		       path, is->goto_line, is->label, is->step, fails, lint_res_names[is->res], is->call,
-		       is->line, why && *why ? " (" : "", why ? why : "", why && *why ? ")" : "");
+		snprintf(buf, size, "%d: goto %s when %s%s: %s taken by %s (line %d) is never released%s%s%s",
+			 is->goto_line, is->label, is->step, fails, lint_res_names[is->res], is->call,
+			 is->line, why && *why ? " (" : "", why ? why : "", why && *why ? ")" : "");
 		break;
 	case LI_NO_LABEL:
-		printf("%s:%d: goto %s when %s%s: no such label below the success return\n",
-		       path, is->goto_line, is->label, is->step, is->step_is_call ? " fails" : "");
+		snprintf(buf, size, "%d: goto %s when %s%s: no such label below the success return",
+			 is->goto_line, is->label, is->step, fails);
 		break;
 	case LI_RETURN_HELD:
-		printf("%s:%d: return with %s held (taken by %s, line %d)\n", path, is->goto_line,
-		       lint_res_names[is->res], is->call, is->line);
+		snprintf(buf, size, "%d: return with %s held (taken by %s, line %d)", is->goto_line,
+			 lint_res_names[is->res], is->call, is->line);
 		break;
-	case LI_UNKNOWN: {
-		char a[16], b[16];
-
-		printf("%s:%d: goto %s when %s%s: %s taken by %s (line %d) is released only if %s "
-		       "(line %d, not defined in this file) does, as it does in %s to %s; this file reads as %s to %s (unknown, not counted)\n",
-		       path, is->goto_line, is->label, is->step, fails, lint_res_names[is->res], is->call,
-		       is->line, is->rel_call, is->rel_line, is->rel_from,
-		       *is->rel_to ? is->rel_to : "today",
-		       r->era_from ? lint_version_text(r->era_from, a, sizeof(a)) : "any version",
-		       r->era_to ? lint_version_text(r->era_to, b, sizeof(b)) : "today");
+	case LI_UNKNOWN:
+		snprintf(buf, size, "%d: goto %s when %s%s: %s taken by %s (line %d) is released only if %s "
+			 "(line %d, not defined in this file) does, as it does in %s to %s; this file reads as %s to %s (unknown, not counted)",
+			 is->goto_line, is->label, is->step, fails, lint_res_names[is->res], is->call,
+			 is->line, is->rel_call, is->rel_line, is->rel_from,
+			 *is->rel_to ? is->rel_to : "today",
+			 r->era_from ? lint_version_text(r->era_from, a, sizeof(a)) : "any version",
+			 r->era_to ? lint_version_text(r->era_to, b, sizeof(b)) : "today");
 		break;
-	}
-	case LI_COND: {
-		char a[160], b[160];
-
+	case LI_COND:
 		if (!*is->held_flags)
-			printf("%s:%d: goto %s when %s%s: %s taken by %s (line %d) %s is released %s (%s, line %d)\n",
-			       path, is->goto_line, is->label, is->step, fails, lint_res_names[is->res],
-			       is->call, is->line, flags_words(is->held_flags, a, sizeof(a)),
-			       flags_words(is->rel_flags, b, sizeof(b)), is->rel_call, is->rel_line);
+			snprintf(buf, size, "%d: goto %s when %s%s: %s taken by %s (line %d) %s is released %s (%s, line %d)",
+				 is->goto_line, is->label, is->step, fails, lint_res_names[is->res],
+				 is->call, is->line, flags_words(is->held_flags, a, sizeof(a)),
+				 flags_words(is->rel_flags, b, sizeof(b)), is->rel_call, is->rel_line);
 		else
-			printf("%s:%d: goto %s when %s%s: %s (line %d) releases %s %s, but %s (line %d) takes it %s\n",
-			       path, is->goto_line, is->label, is->step, fails, is->rel_call, is->rel_line,
-			       lint_res_names[is->res], flags_words(is->rel_flags, a, sizeof(a)),
-			       is->call, is->line, flags_words(is->held_flags, b, sizeof(b)));
+			snprintf(buf, size, "%d: goto %s when %s%s: %s (line %d) releases %s %s, but %s (line %d) takes it %s",
+				 is->goto_line, is->label, is->step, fails, is->rel_call, is->rel_line,
+				 lint_res_names[is->res], flags_words(is->rel_flags, a, sizeof(a)),
+				 is->call, is->line, flags_words(is->held_flags, b, sizeof(b)));
 		break;
 	}
-	}
+}
+
+static void print_issue(const struct lint_result *r, const struct lint_issue *is)
+{
+	char buf[1024];
+
+	issue_text(r, is, buf, sizeof(buf));
+	printf("%s:%s\n", r->src.path, buf);
 }
 
 static int tracked_count(const struct lint_result *r)
@@ -319,6 +329,111 @@ static int file_label_pos(const struct lint_result *r, const char *name)
 	return -1;
 }
 
+/* Whether @is says the goto at its line is wrong (not a return, not a release the file cannot decide). */
+static bool wrong_goto(const struct lint_issue *is)
+{
+	return is->type != LI_RETURN_HELD && is->type != LI_UNKNOWN;
+}
+
+/* What label @i releases, in the order the source does. */
+static void label_releases(const struct lint_result *r, int i, char *buf, size_t size)
+{
+	size_t n = 0;
+	int k;
+
+	buf[0] = 0;
+	for (k = 0; k < r->nrels; k++)
+		if (r->rel_label[k] == i)
+			n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s (%s)", n ? ", " : "",
+					      lint_res_names[r->rels[k].res], r->rels[k].call);
+	if (!n)
+		snprintf(buf, size, "nothing");
+}
+
+/* A label the file lacks, for the last step drawn: placed above the label of the step before it. */
+static int missing_label(struct picture *pic, const char *label)
+{
+	char name[96];
+	int i;
+
+	snprintf(name, sizeof(name), "%s (no such label)", label);
+	for (i = 0; i < pic->nlabels; i++)
+		if (!strcmp(pic->labels[i].name, name))
+			return i;
+	i = pic->nsteps - 2;
+	return picture_ghost(pic, i >= 0 ? pic->steps[i].label : pic->nlabels, name,
+			     "it is not in the ladder");
+}
+
+/* For a resource taken and released by no label: a missing label above the label of the first goto that leaks it. */
+static void never_released(const struct lint_result *r, struct picture *pic)
+{
+	bool done[NR_LINT_RES] = { false };
+	char rel[96];
+	int i, k, g;
+
+	for (i = 0; i < r->nissues; i++) {
+		const struct lint_issue *is = &r->issues[i];
+
+		if (is->type != LI_LEAK || done[is->res])
+			continue;
+		done[is->res] = true;
+		for (k = 0; k < r->nrels && r->rels[k].res != is->res; k++)
+			;
+		for (g = 0; g < pic->nsteps && pic->steps[g].line != is->goto_line; g++)
+			;
+		if (k < r->nrels || g == pic->nsteps)
+			continue;
+		snprintf(rel, sizeof(rel), "nothing releases %s", lint_res_names[is->res]);
+		picture_ghost(pic, pic->steps[g].label, "(missing label)", rel);
+	}
+}
+
+/* The gotos drawn as a mirror of the ladder, each asymmetry marked. */
+static void print_svg(const struct lint_result *r)
+{
+	static struct picture pic;
+	char buf[1024];
+	int i, k;
+
+	memset(&pic, 0, sizeof(pic));
+	snprintf(pic.title, sizeof(pic.title), "%s: %s() at line %d as a mirror", r->src.path,
+		 r->function, r->src.fn_line);
+	for (i = 0; i < r->nlabels; i++) {
+		label_releases(r, i, buf, sizeof(buf));
+		picture_label(&pic, r->labels[i].name, buf);
+	}
+	for (i = 0; i < r->ngotos; i++) {
+		const struct lint_goto *g = &r->gotos[i];
+		struct pic_step *st = picture_step(&pic, g->step, file_label_pos(r, g->label));
+
+		if (!st)
+			break;
+		st->line = g->line;
+		snprintf(st->text, sizeof(st->text), "%s%s", g->step, g->step_is_call ? "()" : "");
+		snprintf(st->detail, sizeof(st->detail), "%s%sline %d", g->err, *g->err ? "  " : "",
+			 g->line);
+		for (k = 0; k < r->nissues; k++)
+			st->wrong |= r->issues[k].goto_line == g->line && wrong_goto(&r->issues[k]);
+		if (st->label < 0)
+			st->label = missing_label(&pic, g->label);
+		if (st->label < 0) {	/* more labels than a picture holds */
+			pic.nsteps--;
+			picture_note(&pic, "line %d: goto %s, not drawn", g->line, g->label);
+		}
+	}
+	never_released(r, &pic);
+	for (k = 0; k < r->nissues; k++) {
+		issue_text(r, &r->issues[k], buf, sizeof(buf));
+		if (pic.nnotes == PIC_MAX_NOTES - 1 && k + 1 < r->nissues) {
+			picture_note(&pic, "and %d more: clonefuzz lint %s", r->nissues - k, r->src.path);
+			break;
+		}
+		picture_note(&pic, "line %s", buf);
+	}
+	picture_svg(&pic);
+}
+
 static int print_against(const struct lint_result *r, const struct profile *p)
 {
 	int i, diffs = 0, last = -1, compared = 0;
@@ -376,7 +491,7 @@ static int print_against(const struct lint_result *r, const struct profile *p)
 	return diffs ? 1 : 0;
 }
 
-enum { OPT_JSON = CLI_LONG_ONLY, OPT_TABLE, OPT_FUNCTION, OPT_AGAINST };
+enum { OPT_JSON = CLI_LONG_ONLY, OPT_TABLE, OPT_FUNCTION, OPT_AGAINST, OPT_FORMAT };
 
 static int cmd_lint(int argc, char **argv)
 {
@@ -385,12 +500,13 @@ static int cmd_lint(int argc, char **argv)
 		{ "emit-table", no_argument, NULL, OPT_TABLE },
 		{ "function", required_argument, NULL, OPT_FUNCTION },
 		{ "against", required_argument, NULL, OPT_AGAINST },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		CLI_HELP_OPTION,
 		{ 0 }
 	};
 	const char *path, *function = "copy_process", *against = NULL;
 	const struct profile *p = NULL;
-	bool json = false, table = false;
+	bool json = false, table = false, svg = false, text = false;
 	struct lint_result *r;
 	int c, rc;
 
@@ -408,6 +524,13 @@ static int cmd_lint(int argc, char **argv)
 		case OPT_AGAINST:
 			against = optarg;
 			break;
+		case OPT_FORMAT:
+			json |= !strcmp(optarg, "json");
+			svg |= !strcmp(optarg, "svg");
+			text |= !strcmp(optarg, "text");
+			if (strcmp(optarg, "json") && strcmp(optarg, "svg") && strcmp(optarg, "text"))
+				return bad_usage("--format takes text, json or svg");
+			break;
 		default:
 			return rc;
 		}
@@ -417,8 +540,8 @@ static int cmd_lint(int argc, char **argv)
 	if (optind + 1 < argc)
 		return bad_usage("one file at a time");
 	path = argv[optind];
-	if (json + table + !!against > 1)
-		return bad_usage("--json, --emit-table and --against go one at a time");
+	if (json + table + !!against + svg + text > 1)
+		return bad_usage("--format, --json, --emit-table and --against go one at a time");
 	if (against) {
 		p = profile_find(against);
 		if (!p)
@@ -440,6 +563,8 @@ static int cmd_lint(int argc, char **argv)
 	rc = r->nissues > r->nunknown ? 1 : 0;
 	if (json)
 		print_json(r);
+	else if (svg)
+		print_svg(r);
 	else if (table)
 		print_table(r);
 	else if (p)

@@ -122,6 +122,9 @@ const char *lint_step_site(const char *call, int nth);
 /* The @i-th PAIR_STEP row: its call, and its site in *site; NULL past the last. */
 const char *lint_step_row(size_t i, const char **site);
 
+/* The @i-th acquisition row (PAIR_ACQ, PAIR_ACQ_IF): its call, and its resource in *res; NULL past the last. */
+const char *lint_acq_row(size_t i, int *res);
+
 /* The resource @call releases (PAIR_REL, PAIR_REL_IF_HELD), or -1. */
 int lint_release_of(const char *call);
 

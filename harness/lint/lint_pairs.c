@@ -123,6 +123,18 @@ const char *lint_step_row(size_t i, const char **site)
 	return step_sites[i].call;
 }
 
+const char *lint_acq_row(size_t i, int *res)
+{
+	size_t n = 0, k;
+
+	for (k = 0; k < NR_PAIR_CALLS; k++)
+		if (pair_calls[k].acquire && n++ == i) {
+			*res = pair_calls[k].res;
+			return pair_calls[k].call;
+		}
+	return NULL;
+}
+
 int lint_release_of(const char *call)
 {
 	size_t i;
