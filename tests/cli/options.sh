@@ -42,7 +42,7 @@ done
 # Each option that takes a value: missing, it is an error; --opt=value and --opt value agree.
 for spec in "eval --mutant" "encode --target" "decode --target" "replay --target" \
 	"dict --target" "host-diff --count" "bugs --corpus" "sweep --jobs" "ladder --format" \
-	"lint --function" "sites --profile" "checks --profile"; do
+	"lint --function" "lint --format" "sites --profile" "checks --profile"; do
 	set -- $spec
 	one_line_error "$1 $2 (no value)" "$1" "$2"
 done
@@ -58,6 +58,7 @@ one_line_error "targets with an operand" targets extra
 one_line_error "sweep --jobs 0" sweep --jobs 0
 one_line_error "host-diff --count x" host-diff --count x
 one_line_error "ladder --format png" ladder --format png
+one_line_error "lint --format png" lint "$(dirname "$0")/../lint/symmetric.c" --format png
 one_line_error "eval without a file" eval
 "$cf" >/dev/null 2>&1
 [ $? = 2 ] || fail "no command: exit not 2"
