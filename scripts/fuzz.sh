@@ -3,7 +3,8 @@
 # Run a fuzzing campaign on one target, then summarise it and reproduce every finding.
 #
 # usage: scripts/fuzz.sh [--engine afl|libfuzzer] [--target T] [--time SECONDS]
-#                        [--jobs N] [--out DIR] [--mutant SPEC] [--bug NAME] [--no-deps]
+#                        [--jobs N] [--out DIR] [--mutant SPEC] [--bug NAME]
+#                        [--clonefuzz PATH] [--no-deps]
 #
 #   --engine  afl (default): a main instance on the CmpLog build and
 #             secondaries on the ASan+UBSan build, one per core;
@@ -15,19 +16,24 @@
 #   --mutant  break the model on purpose, e.g. drop:bad_fork_cleanup_fs:fs_struct:
 #             the campaign must then find it
 #   --bug     switch a catalogued bug into the model ('clonefuzz bugs')
+#   --clonefuzz  the clonefuzz binary to use (default: build/default's, built first)
 #   --no-deps do not install missing packages
 #
 # Seeds: corpus/TARGET/, dictionary: dictionaries/TARGET.dict. The committed
-# corpus is never written to. At the end: executions, exec/s, the precondition
-# checks, fault sites and labels the campaign's inputs reach per version, and
-# each finding decoded into OUT/findings/*.scn and rerun with the standalone
-# binary. Exit status: 0 no finding, 1 findings, 2 bad usage or set-up failure.
+# corpus is never written to. Every 10 s a status line per instance: executions,
+# exec/s over the last 10 s, corpus, coverage, crashes, and how long since the
+# corpus last grew. At the end: executions, exec/s, the precondition checks,
+# fault sites and labels the campaign's inputs reach per version, each finding
+# decoded into OUT/findings/*.scn and rerun with the standalone binary, and
+# OUT/report.html ('clonefuzz report OUT'). Exit status: 0 no finding,
+# 1 findings, 2 bad usage or set-up failure.
 set -eu
+cmdline="scripts/fuzz.sh${*:+ $*}"
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-engine=afl target=fuzz_scenario budget=120 jobs= out= mutant= deps=1
-usage() { sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//'; }
+engine=afl target=fuzz_scenario budget=120 jobs= out= mutant= deps=1 cf=
+usage() { sed -n '3,29p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "fuzz.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -38,6 +44,7 @@ while [ $# -gt 0 ]; do
 	--out) out=${2:?}; shift ;;
 	--mutant) mutant=${2:?}; shift ;;
 	--bug) export CLONEFUZZ_BUG="${2:?}"; shift ;;
+	--clonefuzz) cf=${2:?}; shift ;;
 	--no-deps) deps= ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown argument '$1' (see --help)" ;;
@@ -60,10 +67,16 @@ build() {
 		{ tail -20 "build/$1.log" >&2; die "building preset $1 failed (build/$1.log)"; }
 }
 mkdir -p build
-echo "fuzz.sh: building (default, standalone, $engine)" >&2
-build default
+if [ -n "$cf" ]; then
+	[ -x "$cf" ] || die "--clonefuzz: $cf is not an executable"
+	cf=$(cd "$(dirname "$cf")" && pwd)/$(basename "$cf")
+else
+	echo "fuzz.sh: building (default)" >&2
+	build default
+	cf=$root/build/default/clonefuzz
+fi
+echo "fuzz.sh: building (standalone, $engine)" >&2
 build standalone
-cf=$root/build/default/clonefuzz
 max_len=$("$cf" targets | awk -v t="$target" '$1 == t { print $2 }')
 [ -n "$max_len" ] || die "unknown target '$target' (see 'clonefuzz targets')"
 if [ -n "$mutant" ]; then
@@ -77,11 +90,29 @@ out=$(cd "$out" && pwd)
 seeds=$root/corpus/$target
 dict=$root/dictionaries/$target.dict
 
+# What the report needs that the engines' own files do not say: OUT/campaign,
+# "key : value" lines like AFL++'s fuzzer_stats.
+record() { printf '%-14s: %s\n' "$1" "$2" >>"$out/campaign"; }
+: >"$out/campaign"
+record command "$cmdline"
+record engine "$engine"
+record target "$target"
+record time "$budget"
+record jobs "$jobs"
+record mutant "$mutant"
+record bug "${CLONEFUZZ_BUG:-}"
+record started "$(date -u '+%Y-%m-%d %H:%M UTC')"
+record commit "$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)"
+record seeds "$seeds"
+record dictionary "$dict"
+record compiler "$(clang --version 2>/dev/null | head -1)"
+
 # Sanitizer settings the engines accept: afl-fuzz insists on abort_on_error.
 export ASAN_OPTIONS=abort_on_error=1:detect_leaks=0:symbolize=0:allocator_may_return_null=1
 export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 
-status_afl() {
+# The summary: AFL++'s final fuzzer_stats of each instance.
+summary_afl() {
 	for s in "$out"/sync/*/fuzzer_stats; do
 		[ -e "$s" ] || continue
 		# exec/s over the whole run: afl-fuzz's own execs_per_sec is
@@ -95,15 +126,96 @@ status_afl() {
 	done
 }
 
+# AFL++ 4.04c rewrites fuzzer_stats once a minute and starts plot_data only
+# after its first minute, but sends its numbers every second over statsd when
+# asked: this listener keeps them, per instance, as rows under plot_data's
+# column names in OUT/live/NAME.plot, and OUT/live/ports says where each
+# instance sends. It runs until killed or this script is gone; without
+# python3 there is none.
+lpid=
+live_listener() {
+	mkdir -p "$out/live"
+	command -v python3 >/dev/null || return 0
+	python3 - "$out/live" "$@" <<'EOF' &
+import os, select, socket, sys, time
+out, names = sys.argv[1], sys.argv[2:]
+cols = [("cycle_done", "cycles_done"), ("cur_item", "cur_item"), ("corpus_count", "corpus_count"),
+        ("pending_total", "pending_total"), ("pending_favs", "pending_favs"),
+        ("saved_crashes", "saved_crashes"), ("saved_hangs", "saved_hangs"),
+        ("max_depth", "max_depth"), ("execs_per_sec", "execs_per_sec"),
+        ("execs_done", "total_execs"), ("edges_found", "edges_found")]
+socks, rows, seen = {}, {}, {}
+t0, parent = time.time(), os.getppid()
+with open(os.path.join(out, "ports.new"), "w") as ports:
+    for n in names:
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        s.bind(("127.0.0.1", 0))
+        socks[s], seen[n] = n, {}
+        rows[n] = open(os.path.join(out, n + ".plot"), "w", buffering=1)
+        rows[n].write("# relative_time, " + ", ".join(c[1] for c in cols) + "\n")
+        ports.write("%s %d\n" % (n, s.getsockname()[1]))
+os.rename(os.path.join(out, "ports.new"), os.path.join(out, "ports"))
+while os.getppid() == parent:
+    for s in select.select(list(socks), [], [], 1)[0]:
+        n, m = socks[s], seen[socks[s]]
+        for line in s.recv(65536).decode(errors="replace").splitlines():
+            k, _, v = line.partition(":")
+            m[k.replace("fuzzing.", "", 1)] = v.split("|")[0]
+        if "execs_done" in m:
+            rows[n].write("%.1f, %s\n" % (time.time() - t0, ", ".join(m.get(c[0], "0") for c in cols)))
+EOF
+	lpid=$!
+	i=0
+	while [ ! -e "$out/live/ports" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
+
+# The status, every 10 s: one line per instance from what changes while it
+# runs: the per-second rows (else plot_data) for executions and coverage, the
+# queue and crashes directories for the corpus, the last new input, findings.
+status_afl() {
+	now=$(date +%s)
+	for d in "$out"/sync/*; do
+		[ -d "$d/queue" ] || continue
+		n=$(basename "$d")
+		rows=$out/live/$n.plot
+		[ "$(wc -l <"$rows" 2>/dev/null || echo 0)" -gt 1 ] || rows=$d/plot_data
+		newest=$(find "$d/queue" -maxdepth 1 -name 'id:*' | sort | tail -1)
+		ago=$((now - $(stat -c %Y "$newest" 2>/dev/null || echo "$now")))
+		[ "$ago" -ge 0 ] || ago=0
+		{ cat "$rows" 2>/dev/null || true; } | awk -F', *' -v n="$n" -v ago="$ago" \
+			-v corpus="$(find "$d/queue" -maxdepth 1 -name 'id:*' | wc -l)" \
+			-v crashes="$(find "$d/crashes" -maxdepth 1 -name 'id:*' 2>/dev/null | wc -l)" '
+			/^#/ { sub(/^# */, ""); for (i = 1; i <= NF; i++) col[$i] = i; next }
+			col["total_execs"] { r++; t[r] = $col["relative_time"]; e[r] = $col["total_execs"]
+					     edges = $col["edges_found"] }
+			END { execs = r ? e[r] : "-"; rate = "-"
+			      for (i = r - 1; i > 1 && t[r] - t[i] < 10; i--) ;
+			      if (i > 0 && t[r] - t[i] >= 2) rate = sprintf("%.0f", (e[r] - e[i]) / (t[r] - t[i]))
+			      printf "  %-5s execs %s  exec/s %s  corpus %s  edges %s  crashes %s  new input %ss ago\n",
+				     n, execs, rate, corpus, (edges != "" ? edges : "-"), crashes, ago }' \
+			2>/dev/null || true
+	done
+}
+
 run_afl() {
 	build afl
 	build afl-asan
+	record build "main: build/afl/$target (afl-clang-fast, CmpLog; afl-fuzz -c 0)"
+	[ "$jobs" -lt 2 ] || record build "sec1$([ "$jobs" = 2 ] || echo "..sec$((jobs - 1))"):\
+ build/afl-asan/$target (afl-clang-fast, ASan+UBSan)"
+	record build "findings rerun: build/standalone/$target (clang, ASan+UBSan, replay main)"
+	record engine_version "$(afl-fuzz -h 2>&1 | head -1 | tr -d '\033' | sed 's/\[[0-9;]*m//g; s/ .*//')"
 	export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 	# bind to a free core, but still run where other fuzzers hold every core
 	export AFL_TRY_AFFINITY=1
 	export AFL_QUIET=1
 	mkdir -p "$out/sync"
 	pids=
+	names=main
+	i=1
+	while [ "$i" -lt "$jobs" ]; do names="$names sec$i"; i=$((i + 1)); done
+	# shellcheck disable=SC2086
+	live_listener $names
 	i=0
 	cores=$(nproc 2>/dev/null || echo 1)
 	while [ "$i" -lt "$jobs" ]; do
@@ -114,7 +226,9 @@ run_afl() {
 		fi
 		# Beyond the number of cores afl-fuzz finds no free core to bind to.
 		if [ "$i" -ge "$cores" ]; then aff=1; else aff=; fi
+		port=$(awk -v n="${role#-? }" '$1 == n { print $2 }' "$out/live/ports" 2>/dev/null || true)
 		# shellcheck disable=SC2086
+		AFL_STATSD=${port:+1} AFL_STATSD_HOST=127.0.0.1 AFL_STATSD_PORT=$port \
 		AFL_NO_AFFINITY=$aff afl-fuzz $role $cmplog -V "$budget" -m none -t 1000+ \
 			-i "$seeds" -o "$out/sync" -x "$dict" -- "$bin" \
 			>"$out/afl-$i.log" 2>&1 &
@@ -133,6 +247,7 @@ run_afl() {
 		status_afl >&2
 	done
 	for p in $pids; do wait "$p" || true; done
+	[ -z "$lpid" ] || { kill "$lpid" 2>/dev/null; wait "$lpid" 2>/dev/null || true; }
 	if ! ls "$out"/sync/*/fuzzer_stats >/dev/null 2>&1; then
 		tail -30 "$out/afl-0.log" >&2
 		die "afl-fuzz did not start (see $out/afl-*.log)"
@@ -140,13 +255,36 @@ run_afl() {
 	execs=$(cat "$out"/sync/*/fuzzer_stats | awk -F' *: *' '$1=="execs_done"{s+=$2} END{print s+0}')
 	secs=$(cat "$out"/sync/*/fuzzer_stats | awk -F' *: *' '$1=="run_time"{if($2>m)m=$2} END{print m+0}')
 	echo "afl++: $jobs instance(s), $execs executions in ${secs}s"
-	status_afl
+	summary_afl
 	queues=$(ls -d "$out"/sync/*/queue)
 	crashes=$(ls "$out"/sync/*/crashes/id:* 2>/dev/null || true)
 }
 
+# The status, every 10 s, from libFuzzer's log: its last "#N" line (under
+# -fork: "#N: cov: C ft: F corp: K exec/s E oom/timeout/crash: a/b/c time:
+# Ts"), when the corpus last grew, and the crash files saved.
+status_libfuzzer() {
+	{ grep -aE '^#[0-9]+' "$out/libfuzzer.log" 2>/dev/null || true; } |
+	awk -v now="$1" -v crashes="$(find "$out/crashes" -name 'crash-*' -o -name 'timeout-*' | wc -l)" '
+		{ execs = substr($1, 2) + 0
+		  for (i = 2; i < NF; i++) {
+			if ($i ~ /^cov:?$/) cov = $(i + 1)
+			if ($i ~ /^corp:?$/) { c = $(i + 1); sub(/\/.*/, "", c) }
+			if ($i ~ /^exec\/s:?$/) eps = $(i + 1)
+			if ($i == "time:") tm = $(i + 1) + 0
+		  }
+		  if (c != corp) { corp = c; grew = tm }
+		  n++ }
+		END { if (!n) { print "  libfuzzer starting"; exit }
+		      printf "  libfuzzer execs %s  exec/s %s  corpus %s  cov %s  crashes %s  new input %s\n",
+			     execs, eps, corp, cov, crashes, (grew != "" ? now - grew "s ago" : "-") }'
+}
+
 run_libfuzzer() {
 	build libfuzzer
+	record build "libfuzzer: build/libfuzzer/$target (clang, libFuzzer, ASan+UBSan; -fork=$jobs)"
+	record build "findings rerun: build/standalone/$target (clang, ASan+UBSan, replay main)"
+	record engine_version "libFuzzer of $(clang --version 2>/dev/null | head -1)"
 	mkdir -p "$out/corpus" "$out/crashes"
 	"$root/build/libfuzzer/$target" -fork="$jobs" -ignore_crashes=1 \
 		-max_total_time="$budget" -max_len="$max_len" -dict="$dict" -artifact_prefix="$out/crashes/" \
@@ -156,8 +294,8 @@ run_libfuzzer() {
 	while kill -0 "$pid" 2>/dev/null; do
 		sleep 10
 		t=$((t + 10))
-		line=$(grep -aE '^#[0-9]+' "$out/libfuzzer.log" | tail -1 || true)
-		echo "fuzz.sh: ${t}s of ${budget}s: ${line:-starting}" >&2
+		echo "fuzz.sh: ${t}s of ${budget}s" >&2
+		status_libfuzzer "$t" >&2
 	done
 	wait "$pid" || true
 	line=$(grep -aE '^#[0-9]+' "$out/libfuzzer.log" | tail -1 || true)
@@ -195,8 +333,17 @@ for c in $crashes; do
 	fi
 	printf '%s\t%s\t%s\n' "$sig" "$(wc -c <"$f.bin")" "$f" >>"$out/findings/index"
 done
+# The whole campaign as one page: OUT/report.html.
+report() {
+	if "$cf" report --target "$target" "$out"; then
+		echo "report: $out/report.html (open it in a browser: xdg-open $out/report.html)"
+	else
+		echo "fuzz.sh: 'clonefuzz report $out' failed" >&2
+	fi
+}
 if [ "$n" = 0 ]; then
 	echo "findings: none"
+	report
 	exit 0
 fi
 echo "findings: $n input(s) in $out/findings (finding-N.bin, .scn decoded, .log rerun), by what fired:"
@@ -206,4 +353,5 @@ awk -F '\t' '$1 != last { if (last != "") printf "  %5d x %s\n        smallest: 
 	     { cnt++ }
 	     END { printf "  %5d x %s\n        smallest: %s.scn\n", cnt, last, ex }'
 echo "reproduce: build/standalone/$target FILE.bin${mutant:+ (with CLONEFUZZ_MUTANT=$mutant)}; read: build/default/clonefuzz eval FILE.scn${mutant:+ --mutant $mutant}"
+report
 exit 1
