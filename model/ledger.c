@@ -148,7 +148,7 @@ static inline struct ledger_event *log_event_from(enum ledger_op op, struct kobj
 	e = &ledger.events[ledger.nr_events++];
 	*e = (struct ledger_event){
 		.op = op, .type = t, .label = ledger.cur_label, .site = ledger.cur_site,
-		.obj = o, .from = from, .owner = owner,
+		.obj = o, .from = from, .owner = owner, .n = 1,
 	};
 	return e;
 }
@@ -314,7 +314,7 @@ int hold_count(const struct kobj *o, const struct kobj *owner, enum hold_type t)
 	return h ? h->n : 0;
 }
 
-static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type t)
+static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type t, int n)
 {
 	struct hold *h;
 	size_t s;
@@ -323,7 +323,7 @@ static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type 
 	     s = (s + 1) & (ledger.cap_index - 1)) {
 		h = &ledger.holds[ledger.index[s] - 1];
 		if (h->obj == o && h->owner == owner && h->type == t) {
-			h->n++;
+			h->n += n;
 			return ledger.index[s] - 1;
 		}
 	}
@@ -333,7 +333,7 @@ static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type 
 	h->obj = o;
 	h->owner = owner;
 	h->type = t;
-	h->n = 1;
+	h->n = n;
 	h->next_owned = 0;
 	h->diff_no = 0;
 	h->diff_sum = 0;
@@ -363,11 +363,13 @@ static void remove_hold(struct hold *h)
 	touch_owner(h->owner, (enum hold_type)h->type, -1);
 }
 
-void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
+void hold_get_many(struct kobj *o, struct kobj *owner, enum hold_type t, int n)
 {
 	struct ledger_event *e;
 	char b[48], c[48];
 
+	if (n <= 0)
+		return;
 	if (o->freed) {
 		ledger_violation(V_use_after_free, o->kind,
 				 "%s taken on freed %s by %s", hold_names[t],
@@ -375,10 +377,16 @@ void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
 				 kobj_str(owner, c, sizeof(c)));
 		return;
 	}
-	o->cnt[t]++;
+	o->cnt[t] += n;
 	e = log_event(LOP_GET, o, owner, t);
-	e->hold = add_hold(o, owner, t);
-	touch_owner(owner, t, 1);
+	e->n = n;
+	e->hold = add_hold(o, owner, t, n);
+	touch_owner(owner, t, n);
+}
+
+void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
+{
+	hold_get_many(o, owner, t, 1);
 }
 
 bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t)
@@ -422,7 +430,7 @@ void hold_move(struct kobj *o, struct kobj *from, struct kobj *to,
 	remove_hold(h);
 	e = log_event_from(LOP_MOVE, o, from, to, t);
 	e->from_hold = (unsigned int)(h - ledger.holds);
-	e->hold = add_hold(o, to, t);
+	e->hold = add_hold(o, to, t, 1);
 	touch_owner(to, t, 1);
 }
 
@@ -507,7 +515,7 @@ void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 	for (i = before->event_mark; i < ledger.nr_events; i++) {
 		e = &ledger.events[i];
 		if (e->op == LOP_GET) {
-			diff_add(e->hold, 1, touched, &nt);
+			diff_add(e->hold, e->n, touched, &nt);
 		} else if (e->op == LOP_PUT) {
 			diff_add(e->hold, -1, touched, &nt);
 		} else if (e->op == LOP_MOVE) {

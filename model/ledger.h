@@ -61,6 +61,7 @@ struct ledger_event {
 	struct kobj *owner;	/* the owner after the event */
 	unsigned int hold;	/* GET, PUT, MOVE: index of the hold entry changed */
 	unsigned int from_hold;	/* MOVE: index of the entry it left */
+	int n;			/* GET: how many it took (hold_get_many); else 1 */
 };
 
 #define MAX_VIOLATIONS 16
@@ -106,6 +107,8 @@ void ledger_reset(void);
 void *kobj_alloc(enum kind kind, size_t size);
 void kobj_free(struct kobj *o);
 void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t);
+/* @n holds at once, one event: charges taken in bulk (the world's outside processes). */
+void hold_get_many(struct kobj *o, struct kobj *owner, enum hold_type t, int n);
 bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t);
 void hold_move(struct kobj *o, struct kobj *from, struct kobj *to, enum hold_type t);
 int hold_count(const struct kobj *o, const struct kobj *owner, enum hold_type t);

@@ -253,8 +253,7 @@ void world_setup(const struct world_config *c)
 	get_user_ns(uns, &cred->obj);
 	if (modern)
 		cred->ucounts = find_or_alloc_ucounts(uns, c->uid, &cred->obj);
-	for (i = 0; i < c->nproc; i++)
-		hold_get(nproc_counter(cred), &holder_outside->obj, HOLD_PROCESSES);
+	hold_get_many(nproc_counter(cred), &holder_outside->obj, HOLD_PROCESSES, c->nproc);
 
 	/* The caller's pid namespaces; number 1 of each is a reaper outside the model. */
 	pidns = init_pid_ns;
