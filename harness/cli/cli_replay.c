@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "run/dirlist.h"
+#include "run/reach.h"
 #include "mutant.h"
 #include "input/targets.h"
 #include "run/run.h"
@@ -29,7 +30,7 @@ struct reach {
 
 struct replay {
 	const struct fuzz_target *t;
-	struct reach reach[8];		/* per profile index */
+	struct reach reach[REACH_MAX_PROFILES];	/* per profile index */
 	unsigned long inputs, rejected, violations, nondet, ops;
 	const char *path;		/* the input being run */
 	uint64_t digest;
@@ -38,16 +39,6 @@ struct replay {
 };
 
 static struct replay rp;
-
-static int profile_position(const struct profile *p)
-{
-	size_t i;
-
-	for (i = 0; i < nr_profiles; i++)
-		if (profiles[i] == p)
-			return (int)i;
-	return 0;
-}
 
 static void on_result(const struct op_result *r, void *arg)
 {
@@ -91,7 +82,7 @@ static void run_input(const char *path)
 		return;
 	}
 	free(data);
-	re = &rp.reach[profile_position(s.profile)];
+	re = &rp.reach[reach_version(s.profile)];
 	re->inputs++;
 	rp.ops += (unsigned long)s.nr_ops;
 	for (rp.pass = 0; rp.pass < 2; rp.pass++) {

@@ -88,6 +88,20 @@ static void *wc_grow(void *p, size_t old, size_t new, size_t elem)
 	return p;
 }
 
+/* Room for @need elements at @p, doubling @cap; what is added is zeroed. */
+static void *wc_reserve(void *p, size_t *cap, size_t need, size_t elem)
+{
+	size_t n = *cap;
+
+	if (need <= n)
+		return p;
+	while (n < need)
+		n *= 2;
+	p = wc_grow(p, *cap, n, elem);
+	*cap = n;
+	return p;
+}
+
 /* @p at @def zeroed elements, given back if it grew. */
 static void *wc_default(void *p, size_t *cap, size_t def, size_t elem)
 {
@@ -135,12 +149,11 @@ static void wc_sync(void)
 		wc.hi = need;
 	if (need <= wc.nr_ids)
 		return;
+	/* three arrays indexed by id share one capacity */
 	n = wc.nr_ids;
-	while (n < need)
-		n *= 2;
+	wc.memo = wc_reserve(wc.memo, &n, need, sizeof(*wc.memo));
 	wc.tally = wc_grow(wc.tally, wc.nr_ids * NR_HOLDS, n * NR_HOLDS, sizeof(*wc.tally));
 	wc.users = wc_grow(wc.users, wc.nr_ids, n, sizeof(*wc.users));
-	wc.memo = wc_grow(wc.memo, wc.nr_ids, n, sizeof(*wc.memo));
 	wc.nr_ids = n;
 }
 
@@ -353,11 +366,7 @@ static int owned_holds(const struct kobj *owner, bool oldest_first)
 	for (h = owned_first(owner); h; h = owned_next(h)) {
 		if (!h->n || h->type == HOLD_LOCK)
 			continue;
-		if (n == wc.cap_order) {
-			wc.order = wc_grow(wc.order, wc.cap_order, 2 * wc.cap_order,
-					   sizeof(*wc.order));
-			wc.cap_order *= 2;
-		}
+		wc.order = wc_reserve(wc.order, &wc.cap_order, n + 1, sizeof(*wc.order));
 		wc.order[n++] = h;
 	}
 	for (i = 0; oldest_first && i < n / 2; i++) {
@@ -403,14 +412,7 @@ static void memo_keep(const struct kobj *o, const struct fields *f)
 
 	if (m->cap < nr) {
 		/* a longer list than its region holds: a new region, the old one idles */
-		if (wc.nr_imgs + nr > wc.cap_imgs) {
-			size_t n = wc.cap_imgs;
-
-			while (n < wc.nr_imgs + nr)
-				n *= 2;
-			wc.imgs = wc_grow(wc.imgs, wc.cap_imgs, n, sizeof(*wc.imgs));
-			wc.cap_imgs = n;
-		}
+		wc.imgs = wc_reserve(wc.imgs, &wc.cap_imgs, wc.nr_imgs + nr, sizeof(*wc.imgs));
 		m->img = (unsigned int)wc.nr_imgs;
 		m->cap = (unsigned short)nr;
 		wc.nr_imgs += nr;
@@ -425,10 +427,7 @@ static void memo_keep(const struct kobj *o, const struct fields *f)
 /* @o is compared at the next incremental recount, events or none. */
 static void recount_again(const struct kobj *o)
 {
-	if (wc.nr_again == wc.cap_again) {
-		wc.again = wc_grow(wc.again, wc.cap_again, 2 * wc.cap_again, sizeof(*wc.again));
-		wc.cap_again *= 2;
-	}
+	wc.again = wc_reserve(wc.again, &wc.cap_again, wc.nr_again + 1, sizeof(*wc.again));
 	wc.again[wc.nr_again++] = o->id;
 }
 
@@ -471,10 +470,7 @@ static void list_id(const struct kobj *o, size_t *n)
 	if (m->listed == wc.nr_recounts)
 		return;
 	m->listed = wc.nr_recounts;
-	if (*n == wc.cap_ids) {
-		wc.ids = wc_grow(wc.ids, wc.cap_ids, 2 * wc.cap_ids, sizeof(*wc.ids));
-		wc.cap_ids *= 2;
-	}
+	wc.ids = wc_reserve(wc.ids, &wc.cap_ids, *n + 1, sizeof(*wc.ids));
 	wc.ids[(*n)++] = o->id;
 }
 
