@@ -30,6 +30,19 @@ static const char usage_lint[] =
 	"Exit status: 0 clean, 1 asymmetries (or differences, with --against),\n"
 	"2 when FILE cannot be read or the function not followed.\n";
 
+/* The model's site for a goto's step, a call's (PAIR_STEP) or a test's (PAIR_TEST); "none" if no row names it. */
+static const char *goto_site(const struct lint_goto *g)
+{
+	const char *site;
+	bool named;
+
+	if (g->step_is_call) {
+		site = lint_step_site(g->step, 0);
+		return site ? site : "none";
+	}
+	return site_names[lint_test_site(g->step, &named)];
+}
+
 static void json_str(const char *s)
 {
 	putchar('"');
@@ -218,6 +231,8 @@ static void print_json(const struct lint_result *r)
 		json_str(r->checks[i].err);
 		printf(",\"cond\":");
 		json_str(r->checks[i].cond);
+		printf(",\"check\":");
+		json_str(check_names[lint_check_id(r->checks[i].cond)]);
 		printf("}");
 	}
 	printf("],\"gotos\":[");
@@ -230,6 +245,8 @@ static void print_json(const struct lint_result *r)
 		json_str(g->step);
 		printf(",\"step_is_call\":%s,\"errno\":", g->step_is_call ? "true" : "false");
 		json_str(g->err);
+		printf(",\"site\":");
+		json_str(goto_site(g));
 		printf(",\"held\":[");
 		for (k = 0; k < g->nheld; k++) {
 			printf("%s", k ? "," : "");
@@ -273,23 +290,49 @@ static const char *rel_cond(const char *cond)
 
 static void print_table(const struct lint_result *r)
 {
-	int i;
+	int i, check;
+	bool named;
 
 	printf("/* copy_process() of %s, as `clonefuzz lint --emit-table` reads it. */\n\n",
 	       r->src.path);
 	printf("/* Precondition checks, in the order they run: (check, errno, label, condition). */\n");
-	for (i = 0; i < r->nchecks; i++)
-		printf("CHECK_ROW(line_%d, %s, none, \"%s\")\t/* name it */\n", r->checks[i].line,
-		       r->checks[i].err, r->checks[i].cond);
+	for (i = 0; i < r->nchecks; i++) {
+		check = lint_check_id(r->checks[i].cond);
+		if (check != CHECK_none)
+			printf("CHECK_ROW(%s, %s, none, \"%s\")\t/* line %d */\n", check_names[check],
+			       r->checks[i].err, r->checks[i].cond, r->checks[i].line);
+		else
+			printf("CHECK_ROW(line_%d, %s, none, \"%s\")\t/* name it */\n",
+			       r->checks[i].line, r->checks[i].err, r->checks[i].cond);
+	}
+	for (i = 0; i < r->ngotos; i++) {
+		const struct lint_goto *g = &r->gotos[i];
+
+		check = g->step_is_call ? lint_check_id(g->step) : CHECK_none;
+		if (check != CHECK_none)
+			printf("CHECK_ROW(%s, %s, %s, \"%s fails\")\t/* line %d */\n",
+			       check_names[check], g->err[0] ? g->err : "0", g->label, g->step, g->line);
+	}
 	printf("\n/* Fallible steps, in order: (site, errno returned, label jumped to). */\n");
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
 		const char *site = g->step_is_call ? lint_step_site(g->step, 0) : NULL;
 		const char *err = g->err[0] ? g->err : "0";
+		int test = SITE_none;
 
+		if (g->step_is_call && lint_check_id(g->step) != CHECK_none)
+			continue;	/* a check, above */
+		if (!g->step_is_call)
+			test = lint_test_site(g->step, &named);
 		if (site)
 			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s%s */\n", site, err, g->label,
 			       g->line, g->step, g->err[0] ? "" : ", errno from the callee");
+		else if (!g->step_is_call && test != SITE_none)
+			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s */\n", site_names[test], err,
+			       g->label, g->line, g->step);
+		else if (!g->step_is_call && named)
+			printf("/* line %d: %s -> %s, %s: a test the model never fails */\n", g->line,
+			       g->step, err, g->label);
 		else
 			printf("/* line %d: %s -> %s, %s: name its site */\n", g->line, g->step,
 			       err, g->label);
@@ -434,6 +477,49 @@ static void print_svg(const struct lint_result *r)
 	picture_svg(&pic);
 }
 
+/*
+ * The file's checks against @p's, in order: only the model's checks that a
+ * file can show (those pairs.def names) are compared, not the clone3 and
+ * kernel_clone ones before copy_process. Returns the differences printed.
+ */
+static int against_checks(const struct lint_result *r, const struct profile *p)
+{
+	int i, check, last = -1, diffs = 0;
+	size_t k, pos;
+	bool seen[NR_CHECKS] = { false };
+
+	for (i = 0; i < r->nchecks; i++) {
+		check = lint_check_id(r->checks[i].cond);
+		if (check == CHECK_none) {
+			printf("check not named: %s (line %d)\n", r->checks[i].cond, r->checks[i].line);
+			diffs++;
+			continue;
+		}
+		seen[check] = true;
+		for (pos = 0; pos < p->nr_checks && p->checks[pos].check != check; pos++)
+			;
+		if (pos == p->nr_checks) {
+			printf("check added: %s (line %d)\n", check_names[check], r->checks[i].line);
+			diffs++;
+		} else if ((int)pos < last) {
+			printf("check reordered: %s (line %d) comes later in the file than in the model\n",
+			       check_names[check], r->checks[i].line);
+			diffs++;
+		} else {
+			last = (int)pos;
+		}
+	}
+	for (i = 0; i < r->ngotos; i++)	/* a call that is a check: compared with the steps */
+		if (r->gotos[i].step_is_call)
+			seen[lint_check_id(r->gotos[i].step)] = true;
+	for (k = 0; k < p->nr_checks; k++)
+		if (lint_check_named(p->checks[k].check) && !seen[p->checks[k].check]) {
+			printf("check removed: %s\n", check_names[p->checks[k].check]);
+			diffs++;
+		}
+	return diffs;
+}
+
 static int print_against(const struct lint_result *r, const struct profile *p)
 {
 	int i, diffs = 0, last = -1, compared = 0;
@@ -459,16 +545,41 @@ static int print_against(const struct lint_result *r, const struct profile *p)
 			printf("label removed: %s\n", label_names[p->labels[m]]);
 			diffs++;
 		}
+	diffs += against_checks(r, p);
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
 		const char *site = g->step_is_call ? lint_step_site(g->step, 0) : NULL;
 		const struct site_row *row = NULL;
-		int nth;
+		bool named;
+		int nth, test;
 		size_t k;
 
-		if (!site)
+		if (!g->step_is_call) {
+			test = lint_test_site(g->step, &named);
+			if (test == SITE_none && named)
+				continue;	/* a test the model never fails */
+			site = test == SITE_none ? NULL : site_names[test];
+			row = site ? profile_site(p, test) : NULL;
+		}
+		if (!site && g->step_is_call && lint_check_id(g->step) != CHECK_none) {
+			const struct check_row *c = profile_check(p, lint_check_id(g->step));
+
+			if (!c) {
+				printf("check added: %s (line %d)\n", g->step, g->line);
+				diffs++;
+			} else if (c->label != L_none && strcmp(label_names[c->label], g->label)) {
+				printf("check aimed elsewhere: %s (line %d) -> %s in the file, %s in the model\n",
+				       g->step, g->line, g->label, label_names[c->label]);
+				diffs++;
+			}
 			continue;
-		for (nth = 0; !row && lint_step_site(g->step, nth); nth++)
+		}
+		if (!site) {
+			printf("step not named: %s (line %d) -> %s\n", g->step, g->line, g->label);
+			diffs++;
+			continue;
+		}
+		for (nth = 0; !row && g->step_is_call && lint_step_site(g->step, nth); nth++)
 			for (k = 0; k < p->nr_sites; k++)
 				if (!strcmp(site_names[p->sites[k].site], lint_step_site(g->step, nth)))
 					row = &p->sites[k];
@@ -486,8 +597,8 @@ static int print_against(const struct lint_result *r, const struct profile *p)
 	if (diffs)
 		printf("%d difference%s\n", diffs, diffs == 1 ? "" : "s");
 	else
-		printf("the ladder matches: %d labels in the same order, %d steps aimed at the same labels\n",
-		       r->nlabels, compared);
+		printf("the ladder matches: %d checks and %d labels in the same order, %d steps aimed at the same labels\n",
+		       r->nchecks, r->nlabels, compared);
 	return diffs ? 1 : 0;
 }
 

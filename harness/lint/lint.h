@@ -119,6 +119,18 @@ void lint_result_free(struct lint_result *r);
 /* The @nth model site a failing call may be (PAIR_STEP), or NULL past the last. */
 const char *lint_step_site(const char *call, int nth);
 
+/* The CHECK_* a precondition's condition names (PAIR_CHECK), or CHECK_none. */
+int lint_check_id(const char *cond);
+/* Whether a PAIR_CHECK row names @check: a check a file's copy_process() can show. */
+bool lint_check_named(int check);
+
+/*
+ * The SITE_* a failing test's condition names (PAIR_TEST); *named says
+ * whether a row fits at all, as SITE_none is also the name of a test the
+ * model never makes fail.
+ */
+int lint_test_site(const char *cond, bool *named);
+
 /* The @i-th PAIR_STEP row: its call, and its site in *site; NULL past the last. */
 const char *lint_step_row(size_t i, const char **site);
 

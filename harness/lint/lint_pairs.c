@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lint_int.h"
+#include "vocab.h"
 
 const char *const lint_res_names[NR_LINT_RES] = {
 #define PAIR_RES(r, req, why) #r,
@@ -26,6 +27,22 @@ static const struct pair_call pair_calls[] = {
 
 static const struct { const char *call, *site; } step_sites[] = {
 #define PAIR_STEP(c, s) { c, #s },
+#include "pairs.def"
+};
+
+/* PAIR_CHECK and PAIR_TEST rows: a vocabulary name and the identifiers that call for it. */
+struct ident_name {
+	int id;
+	const char *idents;
+};
+
+static const struct ident_name check_rows[] = {
+#define PAIR_CHECK(c, ids) { CHECK_##c, ids },
+#include "pairs.def"
+};
+
+static const struct ident_name test_rows[] = {
+#define PAIR_TEST(s, ids) { SITE_##s, ids },
 #include "pairs.def"
 };
 
@@ -113,6 +130,91 @@ const char *lint_step_site(const char *call, int nth)
 		if (!strcmp(step_sites[i].call, call) && nth-- == 0)
 			return step_sites[i].site;
 	return NULL;
+}
+
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Whether @text has @id (@len chars) as a whole identifier. */
+static bool has_ident(const char *text, const char *id, size_t len)
+{
+	const char *p;
+
+	for (p = strstr(text, id); p; p = strstr(p + 1, id)) {
+		bool start = p == text || !ident_char(p[-1]);
+
+		if (start && strncmp(p, id, len) == 0 && !ident_char(p[len]))
+			return true;
+	}
+	return false;
+}
+
+/* How many identifiers of @idents @cond names, or 0 unless it names them all. */
+static int idents_fit(const char *idents, const char *cond)
+{
+	char id[64];
+	const char *p = idents;
+	int n = 0;
+
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (len && len < sizeof(id)) {
+			memcpy(id, p, len);
+			id[len] = 0;
+			if (!has_ident(cond, id, len))
+				return 0;
+			n++;
+		}
+		p += len;
+		p += strspn(p, " ");
+	}
+	return n;
+}
+
+/* The id of the row of @rows that @cond fits best, or @none. */
+static int name_by_idents(const struct ident_name *rows, size_t nrows, const char *cond, int none)
+{
+	int best = none, best_n = 0, n;
+	size_t i;
+
+	for (i = 0; i < nrows; i++) {
+		n = idents_fit(rows[i].idents, cond);
+		if (n > best_n) {
+			best = rows[i].id;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
+int lint_check_id(const char *cond)
+{
+	return name_by_idents(check_rows, sizeof(check_rows) / sizeof(check_rows[0]), cond,
+			      CHECK_none);
+}
+
+bool lint_check_named(int check)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(check_rows) / sizeof(check_rows[0]); i++)
+		if (check_rows[i].id == check)
+			return true;
+	return false;
+}
+
+int lint_test_site(const char *cond, bool *named)
+{
+	size_t i, n = sizeof(test_rows) / sizeof(test_rows[0]);
+
+	*named = false;
+	for (i = 0; i < n; i++)
+		if (idents_fit(test_rows[i].idents, cond))
+			*named = true;
+	return name_by_idents(test_rows, n, cond, SITE_none);
 }
 
 const char *lint_step_row(size_t i, const char **site)
