@@ -16,7 +16,7 @@
 /* In the order 'clonefuzz --help' lists them. */
 static const struct cli_cmd *const commands[] = {
 	&cli_eval, &cli_encode, &cli_decode, &cli_replay, &cli_dict, &cli_targets,
-	&cli_host_diff, &cli_bugs, &cli_sweep, &cli_ladder, &cli_lint, &cli_profiles,
+	&cli_host_diff, &cli_bugs, &cli_sweep, &cli_ladder, &cli_lint, &cli_source, &cli_profiles,
 	&cli_sites, &cli_checks, &cli_report,
 };
 #define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -20,7 +20,7 @@ struct cli_cmd {
 
 extern const struct cli_cmd cli_eval, cli_profiles, cli_sites, cli_checks, cli_encode,
 	cli_decode, cli_replay, cli_dict, cli_targets, cli_host_diff, cli_bugs, cli_sweep,
-	cli_ladder, cli_lint, cli_report;
+	cli_ladder, cli_lint, cli_report, cli_source;
 
 /* Options whose val is below 256 also have that letter as a short form (-o). */
 #define CLI_LONG_ONLY	256

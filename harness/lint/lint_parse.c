@@ -21,6 +21,7 @@
 
 struct lexer {
 	struct lint_src *src;
+	bool every_branch;	/* read #else branches too (lint_read) */
 	int cap, pp_cap;
 	struct { int pp; bool skipping; } stack[MAX_PP_DEPTH];
 	int depth;
@@ -98,7 +99,7 @@ static void directive(struct lexer *lx, const char *d, int len, int line)
 		lx->stack[lx->depth].skipping = false;
 		lx->depth++;
 	} else if (IS("else") || IS("elif")) {
-		if (lx->depth)	/* model: only the first branch of an #if is read */
+		if (lx->depth && !lx->every_branch)	/* model: only the first branch of an #if is read */
 			lx->stack[lx->depth - 1].skipping = true;
 	} else if (IS("endif")) {
 		if (lx->depth)
@@ -509,10 +510,9 @@ int lint_function_body(struct lint_src *src, const char *fn, int *t0, int *t1)
 	return 0;
 }
 
-int lint_parse(const char *path, const char *function, struct lint_src *src)
+int lint_read(const char *path, bool every_branch, struct lint_src *src)
 {
-	struct lexer lx = { .src = src };
-	int name, body, pos;
+	struct lexer lx = { .src = src, .every_branch = every_branch };
 
 	memset(src, 0, sizeof(*src));
 	src->path = path;
@@ -520,7 +520,14 @@ int lint_parse(const char *path, const char *function, struct lint_src *src)
 	if (!src->text)
 		return -1;
 	tokenize(&lx);
-	if (src->err[0])
+	return src->err[0] ? -1 : 0;
+}
+
+int lint_parse(const char *path, const char *function, struct lint_src *src)
+{
+	int name, body, pos;
+
+	if (lint_read(path, false, src) < 0)
 		return -1;
 	name = find_function(src, function, &body);
 	if (name < 0) {

@@ -3,6 +3,7 @@
 #ifndef CLONEFUZZ_LINT_PARSE_H
 #define CLONEFUZZ_LINT_PARSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum lint_tok_type { LT_ID, LT_NUM, LT_STR, LT_PUNCT };
@@ -56,6 +57,13 @@ struct lint_src {
 	int nnodes, nodes_cap;
 	char err[160];		/* why it could not be read */
 };
+
+/*
+ * Read @path into tokens only: the first branch of every #if, or with
+ * @every_branch all of them (both definitions of a function that #ifdef
+ * gives two). 0, or -1 with src->err set.
+ */
+int lint_read(const char *path, bool every_branch, struct lint_src *src);
 
 /*
  * Read @path and find the definition of @function in it. 0, or -1 with

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* clonefuzz source: a kernel's own copy_process() as a profile: extracted, checked against the shims. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "source/source.h"
+
+static const char usage_source[] =
+	"usage: clonefuzz source FILE [--out DIR] [--cc CC] [--function NAME]\n\n"
+	"Build a source profile from FILE, a kernel/fork.c: copy_process() (or\n"
+	"NAME) and the same-file functions, variables and structs it reaches,\n"
+	"unchanged, compiled against the shims of model/shim/ that map the\n"
+	"kernel's types, macros and functions onto the model's world. Writes\n"
+	"DIR/fork.c: the file with every other line blank (so line numbers are\n"
+	"the file's), #include lines dropped and each label of the function\n"
+	"marked for the unwind oracle; what model/shim/provides.def names is left\n"
+	"to the shims.\n\n"
+	"When the file needs a name nothing defines, prints one list of them:\n"
+	"labels not in model/labels.def, checks and steps no pairs.def row names,\n"
+	"and every identifier, type, function and struct member the compiler\n"
+	"finds undeclared, with the lines that use it.\n\n"
+	"  --out DIR      where the profile goes (default build/source/NAME, NAME\n"
+	"                 the directory above kernel/, or the file's name)\n"
+	"  --cc CC        the compiler that checks it (default $CC, else clang)\n"
+	"  --function F   the function to extract (default copy_process)\n\n"
+	"The shims are read from $CLONEFUZZ_ROOT, else the tree clonefuzz was\n"
+	"built from.\n\n"
+	"Exit status: 0 when every name is known, 2 when some are missing or FILE\n"
+	"cannot be read.\n";
+
+/* "build/source/v6.12-debian" for ".../v6.12-debian/kernel/fork.c"; else the file's base name. */
+static void default_out(const char *path, char *buf, size_t size)
+{
+	const char *end = strstr(path, "/kernel/fork.c"), *start;
+
+	if (end && end > path) {
+		for (start = end; start > path && start[-1] != '/'; start--)
+			;
+	} else {
+		start = strrchr(path, '/');
+		start = start ? start + 1 : path;
+		end = strrchr(start, '.');
+		if (!end || end == start)
+			end = start + strlen(start);
+	}
+	snprintf(buf, size, "build/source/%.*s", (int)(end - start), start);
+}
+
+enum { OPT_OUT = CLI_LONG_ONLY, OPT_CC, OPT_FUNCTION };
+
+static int cmd_source(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "out", required_argument, NULL, OPT_OUT },
+		{ "cc", required_argument, NULL, OPT_CC },
+		{ "function", required_argument, NULL, OPT_FUNCTION },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	struct source_opts o = { .function = "copy_process" };
+	char out[512];
+	int c, status;
+
+	o.cc = getenv("CC") && *getenv("CC") ? getenv("CC") : "clang";
+	while ((c = cli_options(argc, argv, opts, &status)) != -1) {
+		switch (c) {
+		case OPT_OUT:
+			o.out = optarg;
+			break;
+		case OPT_CC:
+			o.cc = optarg;
+			break;
+		case OPT_FUNCTION:
+			o.function = optarg;
+			break;
+		default:
+			return status;
+		}
+	}
+	if (optind + 1 != argc)
+		return bad_usage("takes one FILE");
+	o.path = argv[optind];
+	if (!o.out) {
+		default_out(o.path, out, sizeof(out));
+		o.out = out;
+	}
+	o.root = source_root();
+	return source_check(&o, stdout);
+}
+
+const struct cli_cmd cli_source = {
+	"source", "FILE", "a kernel's own copy_process() as a profile: extract, check against the shims",
+	usage_source, cmd_source,
+};

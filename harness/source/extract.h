@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* A kernel/fork.c cut down to copy_process() and what it reaches in the same file, line numbers kept, labels marked. */
+#ifndef CLONEFUZZ_SOURCE_EXTRACT_H
+#define CLONEFUZZ_SOURCE_EXTRACT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "lint/lint_parse.h"
+
+#define EXTRACT_MAX_ITEMS	2048
+#define EXTRACT_MAX_LABELS	64
+
+/* One definition or declaration at file scope. */
+struct extract_item {
+	int t0, t1;		/* its tokens, [t0, t1] */
+	int line0, line1;	/* the lines they span */
+	char name[64];		/* what it defines: a function, a variable, a struct tag */
+	bool function;		/* a function definition (a body follows) */
+	bool kept;
+};
+
+/* A label of the function: where the marker goes. */
+struct extract_label {
+	char name[64];
+	int line;
+	int label;		/* L_*, or L_none when the vocabulary lacks it */
+};
+
+struct extract {
+	struct lint_src src;	/* every #if branch read */
+	const char *function;
+	struct extract_item items[EXTRACT_MAX_ITEMS];
+	int nitems;
+	struct extract_label labels[EXTRACT_MAX_LABELS];
+	int nlabels;
+	int nkept_functions;
+	char err[200];
+};
+
+/*
+ * Read @path and keep @function, and transitively every same-file
+ * function, variable and struct its tokens name, except what the shims
+ * provide (model/shim/provides.def). 0, or -1 with ex->err set.
+ */
+int extract_read(const char *path, const char *function, struct extract *ex);
+
+/*
+ * Write the kept items to @out as the file has them, every other line
+ * blank (so the compiler's line numbers are the file's), #include lines
+ * dropped and every other directive kept, and after each label of the
+ * function a call that marks it for the unwind oracle.
+ */
+void extract_write(const struct extract *ex, FILE *out);
+
+void extract_free(struct extract *ex);
+
+#endif

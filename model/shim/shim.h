@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What a source profile's extracted kernel/fork.c sees in place of the
+ * kernel's headers: the model's structs under their kernel names, and the
+ * kernel's types, macros and functions mapped onto the model's world.
+ * `clonefuzz source` compiles the extracted file with this header forced
+ * in (-include), and lists whatever the file names that is not here.
+ * Config choices: shim/config.h.
+ */
+#ifndef CLONEFUZZ_SHIM_H
+#define CLONEFUZZ_SHIM_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "shim/config.h"
+#include "fault.h"
+#include "kernel.h"
+#include "ledger.h"
+#include "world.h"
+
+/* Types. */
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef int32_t s32;
+typedef int64_t s64;
+typedef int pid_t;
+typedef unsigned int gfp_t;
+
+/* Annotations that mean nothing in user space. */
+#define __user
+#define __rcu
+#define __init
+#define __weak		__attribute__((weak))
+#define __latent_entropy
+#define __always_inline	inline __attribute__((always_inline))
+#define __must_check	__attribute__((warn_unused_result))
+#define __cacheline_aligned
+#define EXPORT_SYMBOL(sym)
+#define EXPORT_SYMBOL_GPL(sym)
+
+/* Errors the kernel has and user space does not. */
+#define ERESTARTNOINTR	513
+
+#endif
