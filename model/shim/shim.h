@@ -6,6 +6,13 @@
  * `clonefuzz source` compiles the extracted file with this header forced
  * in (-include), and lists whatever the file names that is not here.
  * Config choices: shim/config.h.
+ *
+ * The type headers (compiler.h, consts.h, sync.h, signal.h, task.h) take
+ * or drop no reference, lock or allocation: lock and counter types are
+ * plain storage, their initialisers write it, and what acquires or
+ * releases goes through the ledger.
+ * model: one CPU and one thread, so the barriers, the RCU grace periods
+ * and the atomicity of the kernel's primitives have nothing to order.
  */
 #ifndef CLONEFUZZ_SHIM_H
 #define CLONEFUZZ_SHIM_H
@@ -20,6 +27,7 @@
 #include "kernel.h"
 #include "ledger.h"
 #include "world.h"
+#include "shim/task.h"
 
 /* Types. */
 typedef uint8_t u8;
@@ -35,7 +43,9 @@ typedef unsigned int gfp_t;
 #define __init
 #define __weak		__attribute__((weak))
 #define __latent_entropy
+#ifndef __always_inline
 #define __always_inline	inline __attribute__((always_inline))
+#endif
 #define __must_check	__attribute__((warn_unused_result))
 #define __cacheline_aligned
 #define EXPORT_SYMBOL(sym)

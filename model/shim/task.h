@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Plain task bookkeeping a source profile's fork.c initialises (cputime, I/O accounting, timers), kernel_clone_args, strings, clocks, and world names under the kernel's. */
+#ifndef CLONEFUZZ_SHIM_TASK_H
+#define CLONEFUZZ_SHIM_TASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "kernel.h"
+#include "world.h"
+#include "shim/compiler.h"
+#include "shim/signal.h"
+
+/* CPU time bookkeeping the fork only zeroes. */
+struct prev_cputime {
+	u64 utime;
+	u64 stime;
+	raw_spinlock_t lock;
+};
+
+static inline void prev_cputime_init(struct prev_cputime *prev)
+{
+	prev->utime = 0;
+	prev->stime = 0;
+	raw_spin_lock_init(&prev->lock);
+}
+
+/* model: the fields of CONFIG_TASK_XACCT and CONFIG_TASK_IO_ACCOUNTING, always there. */
+struct task_io_accounting {
+	u64 rchar;
+	u64 wchar;
+	u64 syscr;
+	u64 syscw;
+	u64 read_bytes;
+	u64 write_bytes;
+	u64 cancelled_write_bytes;
+};
+
+static inline void task_io_accounting_init(struct task_io_accounting *ioac)
+{
+	memset(ioac, 0, sizeof(*ioac));
+}
+
+enum {
+	CPUCLOCK_PROF,
+	CPUCLOCK_VIRT,
+	CPUCLOCK_SCHED,
+	CPUCLOCK_MAX,
+};
+
+/* model: no timer queue per clock: only the next expiry is kept, no timer is ever queued. */
+struct posix_cputimer_base {
+	u64 nextevt;
+};
+
+struct posix_cputimers {
+	struct posix_cputimer_base bases[CPUCLOCK_MAX];
+	unsigned int timers_active;
+	unsigned int expiry_active;
+};
+
+/* model: as under CONFIG_POSIX_TIMERS: every clock's next expiry is "never". */
+static inline void posix_cputimers_init(struct posix_cputimers *pct)
+{
+	int i;
+
+	memset(pct, 0, sizeof(*pct));
+	for (i = 0; i < CPUCLOCK_MAX; i++)
+		pct->bases[i].nextevt = U64_MAX;
+}
+
+/* A new thread group's timers: RLIMIT_CPU, when set, arms the profiling clock. */
+static inline void posix_cputimers_group_init(struct posix_cputimers *pct, u64 cpu_limit)
+{
+	posix_cputimers_init(pct);
+	if (cpu_limit != RLIM_INFINITY) {
+		pct->bases[CPUCLOCK_PROF].nextevt = cpu_limit * NSEC_PER_SEC;
+		pct->timers_active = true;
+	}
+}
+
+/* What kernel_clone() hands copy_process(), as 6.12 lays it out. */
+struct kernel_clone_args {
+	u64 flags;
+	int *pidfd;			/* user pointers */
+	int *child_tid;
+	int *parent_tid;
+	const char *name;
+	int exit_signal;
+	u32 kthread:1;
+	u32 io_thread:1;
+	u32 user_worker:1;
+	u32 no_files:1;
+	unsigned long stack;
+	unsigned long stack_size;
+	unsigned long tls;
+	int *set_tid;			/* pid_t: shim.h's typedef comes after this file */
+	size_t set_tid_size;		/* entries in set_tid */
+	int cgroup;
+	int idle;
+	int (*fn)(void *);
+	void *fn_arg;
+	struct cgroup *cgrp;
+	struct kres *cset;		/* model: a css_set is a kres, as task_struct.cgroups */
+};
+
+/* Strings: strscpy() and strscpy_pad(), with the size or sizeof the array. */
+static inline long shim_strscpy(char *dst, const char *src, size_t size, bool pad)
+{
+	size_t len;
+
+	if (!size)
+		return -E2BIG;
+	len = strnlen(src, size);
+	if (len == size) {
+		memcpy(dst, src, size - 1);
+		dst[size - 1] = '\0';
+		return -E2BIG;
+	}
+	memcpy(dst, src, len);
+	memset(dst + len, 0, pad ? size - len : 1);
+	return (long)len;
+}
+
+#define shim_size_or_sizeof(dummy, size, ...)	size
+#define strscpy(dst, src, ...) \
+	shim_strscpy(dst, src, shim_size_or_sizeof(0, ##__VA_ARGS__, sizeof(dst)), false)
+#define strscpy_pad(dst, src, ...) \
+	shim_strscpy(dst, src, shim_size_or_sizeof(0, ##__VA_ARGS__, sizeof(dst)), true)
+
+/* Clocks. model: no clock; every task starts at time 0, so runs repeat exactly. */
+typedef int64_t ktime_t;
+
+static inline u64 ktime_get_ns(void)
+{
+	return 0;
+}
+
+static inline u64 ktime_get_boottime_ns(void)
+{
+	return 0;
+}
+
+/* The model's world under the kernel's names. */
+#define INIT_USER		root_user	/* model: world.h's root_user is already a pointer */
+
+static inline struct ucounts *task_ucounts(struct task_struct *task)
+{
+	return rcu_dereference(task->real_cred)->ucounts;
+}
+
+/* Whether @pid is the init of the namespace it was made in. */
+static inline bool is_child_reaper(struct pid *pid)
+{
+	return pid->numbers[pid->level].nr == 1;
+}
+
+#endif
