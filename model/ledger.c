@@ -206,11 +206,27 @@ void *kobj_alloc(enum kind kind, size_t size)
 	ledger.objs[ledger.nr_objs++] = o;
 	o->id = ledger.nr_objs;
 	o->kind = kind;
+	o->size = (unsigned int)size;
 	o->prev_of_kind = ledger.newest_of_kind[kind];
 	ledger.newest_of_kind[kind] = o->id;
 	ledger.live[kind]++;
 	log_event(LOP_ALLOC, o, NULL, HOLD_REF);
 	return o;
+}
+
+struct kobj *ledger_obj_at(const void *addr)
+{
+	const char *a = addr;
+	size_t i;
+
+	/* model: newest first, one by one; only source profiles ask */
+	for (i = ledger.nr_objs; i-- > 0;) {
+		const char *o = (const char *)ledger.objs[i];
+
+		if (a >= o && a < o + ledger.objs[i]->size)
+			return ledger.objs[i];
+	}
+	return NULL;
 }
 
 void kobj_free(struct kobj *o)

@@ -37,6 +37,7 @@ struct kobj {
 	unsigned int owned;	/* newest hold entry it owns, index + 1; 0: none */
 	unsigned int owned_gen;	/* bumped by every change of a hold it owns */
 	unsigned int prev_of_kind;	/* id of the previous object of its kind; 0: none */
+	unsigned int size;	/* bytes allocated for it, header included */
 };
 
 struct hold {
@@ -105,6 +106,12 @@ extern struct ledger ledger;
 void ledger_reset(void);
 
 void *kobj_alloc(enum kind kind, size_t size);
+/*
+ * The object whose allocation holds @addr (a member's address), or NULL:
+ * how kernel code compiled against the shims, which names a counter or a
+ * lock by its address, reaches the ledger.
+ */
+struct kobj *ledger_obj_at(const void *addr);
 void kobj_free(struct kobj *o);
 void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t);
 /* @n holds at once, one event: charges taken in bulk (the world's outside processes). */

@@ -28,6 +28,7 @@
 #include "ledger.h"
 #include "world.h"
 #include "shim/task.h"
+#include "shim/ops.h"
 
 /* Types. */
 typedef uint8_t u8;

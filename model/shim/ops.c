@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The shims' counter and lock operations: the member's address names the object, the table its hold, the ledger keeps it. */
+#include <stddef.h>
+
+#include "shim/ops.h"
+
+struct task_struct *shim_child;
+
+static const struct {
+	int kind;
+	size_t offset;
+	int hold;
+} counters[] = {
+#define SHIM_COUNTER(k, member, h) { KIND_##k, offsetof(struct k, member), h },
+#include "shim/counters.def"
+#undef SHIM_COUNTER
+	{ NR_KINDS, 0, HOLD_REF },
+};
+
+int shim_counter_hold(const struct kobj *o, const void *counter)
+{
+	size_t off = (size_t)((const char *)counter - (const char *)o), i;
+
+	for (i = 0; counters[i].kind != NR_KINDS; i++)
+		if (counters[i].kind == o->kind && counters[i].offset == off)
+			return counters[i].hold;
+	return HOLD_REF;
+}
+
+/* The object holding @p, or NULL after a shim_gap violation naming @what. */
+static struct kobj *object_of(const void *p, const char *what)
+{
+	struct kobj *o = ledger_obj_at(p);
+
+	if (!o)
+		ledger_violation(V_shim_gap, NR_KINDS, "%s on %p, which no model object holds",
+				 what, p);
+	return o;
+}
+
+static struct kobj *child(void)
+{
+	return shim_child ? &shim_child->obj : NULL;
+}
+
+void shim_get(const void *counter)
+{
+	struct kobj *o = object_of(counter, "a count taken");
+
+	if (o)
+		hold_get(o, child(), shim_counter_hold(o, counter));
+}
+
+bool shim_put(const void *counter)
+{
+	struct kobj *o = object_of(counter, "a count dropped");
+	int t;
+
+	if (!o)
+		return false;
+	t = shim_counter_hold(o, counter);
+	return hold_put(o, child(), t) && o->cnt[t] == 0;
+}
+
+int shim_count(const void *counter)
+{
+	struct kobj *o = object_of(counter, "a count read");
+
+	return o ? o->cnt[shim_counter_hold(o, counter)] : 0;
+}
+
+/*
+ * The kernel sets a new object's counter to what its creator holds: holds
+ * of the task being built up to @n (the allocation's own reference counts).
+ */
+void shim_set(const void *counter, int n)
+{
+	struct kobj *o = object_of(counter, "a count set");
+	int t;
+
+	if (!o)
+		return;
+	t = shim_counter_hold(o, counter);
+	if (o->cnt[t] < n)
+		hold_get_many(o, child(), t, n - o->cnt[t]);
+}
+
+void shim_lock(const void *lock)
+{
+	struct kobj *o = object_of(lock, "a lock taken");
+
+	if (o)
+		lock_take(o, &current->obj);
+}
+
+void shim_unlock(const void *lock)
+{
+	struct kobj *o = object_of(lock, "a lock released");
+
+	if (o)
+		lock_drop(o, &current->obj);
+}

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The shims' counter and lock operations: a member's address reaches the ledger, a stray one is a shim_gap. */
+#include <string.h>
+
+#include "check.h"
+#include "ledger.h"
+#include "shim/ops.h"
+
+int check_failures;
+int check_count;
+
+/* An object with the kernel's counter and lock members, as a struct the shims see. */
+struct probe {
+	struct kobj obj;
+	refcount_t count;
+	spinlock_t lock;
+	int tail;
+};
+
+static int violations_of(int type)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ledger.nr_v && i < MAX_VIOLATIONS; i++)
+		n += ledger.v[i].type == type;
+	return (int)n;
+}
+
+static void test_object_at(void)
+{
+	struct probe *p;
+
+	ledger_reset();
+	p = kobj_alloc(KIND_delays, sizeof(*p));
+	TEST_CHECK(ledger_obj_at(&p->obj) == &p->obj, "the header is in its object");
+	TEST_CHECK(ledger_obj_at(&p->tail) == &p->obj, "the last member is in its object");
+	TEST_CHECK(ledger_obj_at((char *)p + sizeof(*p)) != &p->obj, "past the end is not");
+	TEST_CHECK(ledger_obj_at(&check_count) == NULL, "a global is in no object");
+}
+
+static void test_counts(void)
+{
+	struct task_struct *child;
+	struct probe *p;
+
+	ledger_reset();
+	child = kobj_alloc(KIND_task_struct, sizeof(*child));
+	shim_child = child;
+	p = kobj_alloc(KIND_delays, sizeof(*p));
+	refcount_set(&p->count, 1);
+	TEST_CHECK(hold_count(&p->obj, &child->obj, HOLD_REF) == 1, "set: the child holds one");
+	refcount_inc(&p->count);
+	TEST_CHECK(refcount_read(&p->count) == 2, "inc: two, read %d", refcount_read(&p->count));
+	TEST_CHECK(!refcount_dec_and_test(&p->count), "one left");
+	TEST_CHECK(refcount_dec_and_test(&p->count), "none left");
+	TEST_CHECK(hold_count(&p->obj, &child->obj, HOLD_REF) == 0, "the child holds none");
+	TEST_CHECK(ledger.nr_v == 0, "no violation, %zu", ledger.nr_v);
+	/* one put too many: the ledger's oracle, as for the mirrors */
+	refcount_dec_and_test(&p->count);
+	TEST_CHECK(violations_of(V_put_without_get) == 1, "put without get reported");
+	shim_child = NULL;
+}
+
+static void test_locks(void)
+{
+	struct probe *p;
+
+	ledger_reset();
+	current = kobj_alloc(KIND_task_struct, sizeof(*current));
+	p = kobj_alloc(KIND_delays, sizeof(*p));
+	spin_lock(&p->lock);
+	TEST_CHECK(hold_count(&p->obj, &current->obj, HOLD_LOCK) == 1, "current holds the lock");
+	TEST_CHECK(ledger.nr_locks == 1, "one lock held");
+	spin_unlock(&p->lock);
+	TEST_CHECK(ledger.nr_locks == 0, "released");
+	spin_unlock(&p->lock);
+	TEST_CHECK(violations_of(V_unlock_not_held) == 1, "a second release is reported");
+}
+
+static void test_gap(void)
+{
+	refcount_t stray;
+
+	ledger_reset();
+	refcount_inc(&stray);
+	spin_lock((spinlock_t *)&stray);
+	TEST_CHECK(violations_of(V_shim_gap) == 2, "memory no object holds is named, %zu", ledger.nr_v);
+	TEST_CHECK(strstr(ledger.v[0].msg, "a count taken on ") != NULL, "%s", ledger.v[0].msg);
+}
+
+int main(void)
+{
+	test_object_at();
+	test_counts();
+	test_locks();
+	test_gap();
+	return check_report("test_shim");
+}
