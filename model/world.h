@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 #include "ledger.h"
+#include "shim/consts.h"
+#include "shim/members.h"
 
 #define MAX_PID_NS_LEVEL	32
 #define MODEL_PID_LEVELS	64	/* model: pid levels a struct pid can hold */
@@ -14,13 +16,7 @@
 #define PIDNS_SLOTS		512	/* a power of two; numbers in use stay below 3/4 */
 #define CAP_FULL_SET		0x1ffffffffffULL	/* through CAP_CHECKPOINT_RESTORE */
 #define TASK_SIZE_MAX		0x00007ffffffff000UL	/* x86-64, 4-level paging */
-#define SIGNAL_UNKILLABLE	0x00000040
-#define PF_FORKNOEXEC		0x00000040
-#define PF_SUPERPRIV		0x00000100
-#define PF_KTHREAD		0x00200000
 #define PF_STARTING		0x00000002
-#define PF_NPROC_EXCEEDED	0x00001000
-#define _NSIG			64
 #define PID_MAX_LIMIT		4194304
 #define RESERVED_PIDS		300
 
@@ -130,6 +126,7 @@ struct files_struct {
 	int reserved_high;		/* a reserved descriptor >= FDT_NAMED, or -1 */
 	struct kobj *fd[MAX_MODEL_FDS];	/* installed pidfds, by slot; each owns its file */
 	int nr_fd;
+	SHIM_FILES_MEMBERS
 };
 
 /* The table's baseline: descriptors 0 to @open - 1 installed, CGROUP_FD_FIRST..LAST as cgroup directories. */
@@ -146,10 +143,12 @@ void fdt_release(struct files_struct *f, int fd);
 struct fs_struct {
 	struct kobj obj;		/* users */
 	bool in_exec;
+	SHIM_FS_MEMBERS
 };
 
 struct sighand_struct {
 	struct kobj obj;		/* count; siglock as HOLD_LOCK */
+	SHIM_SIGHAND_MEMBERS
 };
 
 struct signal_struct {
@@ -159,12 +158,14 @@ struct signal_struct {
 	unsigned long rlim_nproc;	/* signal->rlim[RLIMIT_NPROC].rlim_cur */
 	int rlim_nofile;		/* signal->rlim[RLIMIT_NOFILE].rlim_cur */
 	int exit_signal_leader;		/* model: the leader's exit_signal */
+	SHIM_SIGNAL_MEMBERS
 };
 
 struct mm_struct {
 	struct kobj obj;		/* mm_users */
 	struct task_struct *owner;	/* CONFIG_MEMCG mm->owner */
 	struct kres *futex_hash;	/* 6.16+: private futex hash, owned */
+	SHIM_MM_MEMBERS
 };
 
 /* uts, ipc, mnt and net namespaces: the model only needs their lifetime. */
@@ -215,6 +216,7 @@ struct pid {
 	struct kobj obj;		/* count */
 	int level;
 	struct upid numbers[MODEL_PID_LEVELS];
+	SHIM_PID_MEMBERS
 };
 
 struct task_struct {
@@ -250,6 +252,7 @@ struct task_struct {
 	/* Test fields. */
 	int scn_id;			/* scenario task number, -1 if none */
 	bool attached;			/* on the task list */
+	SHIM_TASK_MEMBERS
 };
 
 /* What a scenario can set about the world before the first operation. */

@@ -45,7 +45,7 @@ int source_compile_check(const char *cc, const char *root, const char *file, con
 	char *argv[] = {
 		(char *)cc, "-std=gnu11", "-fsyntax-only",
 		gcc ? "-fmax-errors=0" : "-ferror-limit=0",
-		"-Werror=implicit-function-declaration", "-fno-diagnostics-color",
+		"-Werror=implicit-function-declaration", "-fno-diagnostics-color", "-DCLONEFUZZ_SOURCE",
 		"-I", inc, "-include", shim, (char *)file, NULL,
 	};
 

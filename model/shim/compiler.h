@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "kernel.h"
-#include "world.h"
 
 /* Compiler-level helpers. */
 #define READ_ONCE(x)		(*(const volatile __typeof__(x) *)&(x))

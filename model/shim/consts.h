@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "kernel.h"
-#include "world.h"
 #include "shim/compiler.h"
 
 /* Constants, x86-64 Linux 6.12. */
@@ -38,17 +37,20 @@
 #define GFP_NOFS		(__GFP_RECLAIM | __GFP_IO)
 #define GFP_USER		(GFP_KERNEL | __GFP_HARDWALL)
 
-/* task_struct.flags; world.h has PF_FORKNOEXEC, PF_SUPERPRIV, PF_NPROC_EXCEEDED and PF_KTHREAD. */
+/* task_struct.flags (world.h also has 2.6.x's PF_STARTING). */
 #define PF_VCPU			0x00000001
 #define PF_IDLE			0x00000002
 #define PF_EXITING		0x00000004
 #define PF_POSTCOREDUMP		0x00000008
 #define PF_IO_WORKER		0x00000010
 #define PF_WQ_WORKER		0x00000020
+#define PF_FORKNOEXEC		0x00000040
 #define PF_MCE_PROCESS		0x00000080
+#define PF_SUPERPRIV		0x00000100
 #define PF_DUMPCORE		0x00000200
 #define PF_SIGNALED		0x00000400
 #define PF_MEMALLOC		0x00000800
+#define PF_NPROC_EXCEEDED	0x00001000
 #define PF_USED_MATH		0x00002000
 #define PF_USER_WORKER		0x00004000
 #define PF_NOFREEZE		0x00008000
@@ -56,6 +58,7 @@
 #define PF_MEMALLOC_NOFS	0x00040000
 #define PF_MEMALLOC_NOIO	0x00080000
 #define PF_LOCAL_THROTTLE	0x00100000
+#define PF_KTHREAD		0x00200000
 #define PF_RANDOMIZE		0x00400000
 #define PF_NO_SETAFFINITY	0x04000000
 #define PF_MCE_EARLY		0x08000000
@@ -63,14 +66,18 @@
 #define PF_BLOCK_TS		0x20000000
 #define PF_SUSPEND_TASK		0x80000000U
 
-/* signal_struct.flags; world.h has SIGNAL_UNKILLABLE. */
+/* signal_struct.flags. */
 #define SIGNAL_STOP_STOPPED	0x00000001
 #define SIGNAL_STOP_CONTINUED	0x00000002
 #define SIGNAL_GROUP_EXIT	0x00000004
 #define SIGNAL_CLD_STOPPED	0x00000010
 #define SIGNAL_CLD_CONTINUED	0x00000020
+#define SIGNAL_UNKILLABLE	0x00000040
 #define SIGNAL_CLD_MASK		(SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
 #define SIGNAL_STOP_MASK	(SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED | SIGNAL_STOP_CONTINUED)
+
+/* Signals: x86-64 has 64. */
+#define _NSIG			64
 
 /* mm_struct.flags bit: the mm is shared by more than one thread group. */
 #define MMF_MULTIPROCESS	26

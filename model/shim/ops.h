@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "world.h"
 #include "shim/sync.h"
 
 /*

@@ -9,11 +9,10 @@
 #include <string.h>
 
 #include "kernel.h"
-#include "world.h"
 #include "shim/compiler.h"
 #include "shim/sync.h"
 
-/* Signal sets: x86-64 has 64 signals, one word (_NSIG is world.h's). */
+/* Signal sets: x86-64 has 64 signals, one word (_NSIG is consts.h's). */
 #define _NSIG_BPW		64
 #define _NSIG_WORDS		(_NSIG / _NSIG_BPW)
 

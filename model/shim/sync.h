@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "kernel.h"
-#include "world.h"
 #include "shim/compiler.h"
 #include "shim/consts.h"
 
