@@ -46,7 +46,7 @@ static void do_exit(struct task_struct *tsk)
 	tsk->exec_domain_module = NULL;
 	audit_free(tsk);
 	hold_put(&tsk->signal->obj, &tsk->obj, HOLD_LIVE);
-	tsk->state = TASK_DEAD;
+	tsk->__state = TASK_DEAD;
 }
 
 static void release_task(struct task_struct *p)

@@ -71,5 +71,5 @@ void model_signal_point(int site)
 	int sig = site == SITE_fatal_signal ? SIGKILL : SIGUSR1;
 
 	if (model_trace.plan.signal_site == site)
-		current->pending |= 1UL << (sig - 1);
+		current->pending.signal.sig[0] |= 1UL << (sig - 1);
 }

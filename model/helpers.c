@@ -39,14 +39,14 @@ struct task_struct *dup_task_struct(struct task_struct *orig)
 	tsk->obj = hdr;
 	tsk->stack = ti;
 	get_ref(&ti->obj, &tsk->obj);
-	tsk->state = TASK_NEW;
-	tsk->pending = 0;
+	tsk->__state = TASK_NEW;
+	tsk->pending.signal.sig[0] = 0;
 	/*
 	 * The child's seccomp filter is taken later, by copy_seccomp() under
 	 * the sighand lock; until then it holds none, so free_task on an
 	 * early failure has no filter reference to drop.
 	 */
-	tsk->seccomp_filter = NULL;
+	tsk->seccomp.filter = NULL;
 	tsk->scn_id = -1;
 	tsk->attached = false;
 	return tsk;
@@ -58,13 +58,13 @@ free_tsk:
 
 void free_task(struct task_struct *tsk)
 {
-	if (tsk->seccomp_filter) {	/* seccomp_filter_release */
-		kres_put(tsk->seccomp_filter, &tsk->obj);
-		tsk->seccomp_filter = NULL;
+	if (tsk->seccomp.filter) {	/* seccomp_filter_release */
+		kres_put(tsk->seccomp.filter, &tsk->obj);
+		tsk->seccomp.filter = NULL;
 	}
 	kres_put(tsk->stack, &tsk->obj);
 	tsk->stack = NULL;
-	tsk->state = TASK_DEAD;
+	tsk->__state = TASK_DEAD;
 	kobj_free(&tsk->obj);
 }
 

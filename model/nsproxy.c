@@ -85,8 +85,8 @@ static void free_nsproxy(struct nsproxy *ns)
 		put_ns_common(ns->uts_ns, &ns->obj);
 	if (ns->ipc_ns)
 		put_ns_common(ns->ipc_ns, &ns->obj);
-	if (ns->pid_ns)
-		put_pid_ns(ns->pid_ns, &ns->obj);
+	if (ns->pid_ns_for_children)
+		put_pid_ns(ns->pid_ns_for_children, &ns->obj);
 	if (ns->cgroup_ns)
 		put_ns_common(ns->cgroup_ns, &ns->obj);
 	put_ns_common(ns->net_ns, &ns->obj);

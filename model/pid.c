@@ -76,7 +76,7 @@ int alloc_pidmap(struct pid_namespace *ns)
 			nr = 1;
 		if (!pid_nr_used(ns, nr)) {
 			ns->last_pid = nr;
-			ns->nr_allocated++;
+			ns->pid_allocated++;
 			nr_take(ns, nr);
 			return nr;
 		}
@@ -93,7 +93,7 @@ void free_pidmap(struct upid *upid)
 		if (*slot == upid->nr)
 			*slot = -1;
 	}
-	upid->ns->nr_allocated--;
+	upid->ns->pid_allocated--;
 	upid->nr = 0;
 }
 
@@ -121,9 +121,9 @@ void free_pid(struct pid *pid, struct kobj *owner)
 		 * 3.x+: when the first process of a new namespace fails to
 		 * fork, the namespace stops accepting new pids.
 		 */
-		if (profile->kv >= KV(3, 8, 0) && ns->nr_allocated == 1 &&
+		if (profile->kv >= KV(3, 8, 0) && pidns_count(ns) == 1 &&
 		    !ns->child_reaper && ns->level > 0)
-			ns->adding = false;
+			ns->pid_allocated &= ~PIDNS_ADDING;
 		free_pidmap(pid->numbers + i);
 	}
 	/* call_rcu(delayed_put_pid); model: at once */
@@ -140,7 +140,7 @@ int pid_nr_ns(struct pid *pid, struct pid_namespace *ns)
 /* Every number 1..pid_max - 1 of @ns is in use. */
 bool pidmap_full(struct pid_namespace *ns)
 {
-	return ns->nr_allocated >= ns->pid_max - 1;
+	return pidns_count(ns) >= ns->pid_max - 1;
 }
 
 /* idr_alloc(nr, nr + 1): exactly @nr, or -1 when it is taken. */
@@ -148,7 +148,7 @@ int alloc_pidmap_nr(struct pid_namespace *ns, int nr)
 {
 	if (pid_nr_used(ns, nr))
 		return -1;
-	ns->nr_allocated++;
+	ns->pid_allocated++;
 	nr_take(ns, nr);
 	return nr;
 }

@@ -34,7 +34,7 @@ static struct pid_namespace *new_pid_ns(struct pid_namespace *parent)
 	ns->parent = parent;
 	ns->level = parent ? parent->level + 1 : 0;
 	ns->pid_max = world.cfg.pid_max;
-	ns->adding = true;
+	ns->pid_allocated = PIDNS_ADDING;
 	if (parent)
 		get_pid_ns(parent, &ns->obj);
 	return ns;
@@ -76,7 +76,7 @@ static struct task_struct *baseline_task(const struct world_config *c,
 	struct task_struct *t = kobj_alloc(KIND_task_struct, sizeof(*t));
 	struct kobj *o = &t->obj;
 
-	t->state = TASK_RUNNING;
+	t->__state = TASK_RUNNING;
 	t->scn_id = -1;
 	t->stack = obj_new(KIND_thread_info, sizeof(struct kres), o);
 	t->cred = t->real_cred = cred;
@@ -90,8 +90,8 @@ static struct task_struct *baseline_task(const struct world_config *c,
 	t->signal = obj_new(KIND_signal_struct, sizeof(*t->signal), o);
 	hold_get(&t->signal->obj, o, HOLD_LIVE);
 	t->signal->nr_threads = 1;
-	t->signal->rlim_nproc = c->rlimit_nproc;
-	t->signal->rlim_nofile = c->nofile;
+	t->signal->rlim[RLIMIT_NPROC].rlim_cur = c->rlimit_nproc;
+	t->signal->rlim[RLIMIT_NOFILE].rlim_cur = c->nofile;
 	t->nsproxy = nsp;
 	get_nsproxy(nsp, o);
 	t->thread_pid = baseline_pid(pidns, o);
@@ -200,7 +200,7 @@ void world_setup(const struct world_config *c)
 	init_nsproxy->ipc_ns = new_ns_common(KIND_ipc_ns, NULL, &init_nsproxy->obj);
 	init_nsproxy->mnt_ns = new_ns_common(KIND_mnt_ns, NULL, &init_nsproxy->obj);
 	init_nsproxy->net_ns = new_ns_common(KIND_net_ns, NULL, &init_nsproxy->obj);
-	init_nsproxy->pid_ns = init_pid_ns;
+	init_nsproxy->pid_ns_for_children = init_pid_ns;
 	get_pid_ns(init_pid_ns, &init_nsproxy->obj);
 	if (modern) {
 		init_nsproxy->cgroup_ns = new_ns_common(KIND_cgroup_ns, NULL,
@@ -283,7 +283,7 @@ void world_setup(const struct world_config *c)
 			get_ref(&nsp->time_ns->obj, &nsp->obj);
 			get_ref(&nsp->time_ns_for_children->obj, &nsp->obj);
 		}
-		nsp->pid_ns = for_children;
+		nsp->pid_ns_for_children = for_children;
 		get_pid_ns(for_children, &nsp->obj);
 		if (modern && c->timens_pending) {
 			/* unshare(CLONE_NEWTIME): children get a new time ns */
@@ -307,7 +307,7 @@ void world_setup(const struct world_config *c)
 caller:
 	t->fs->in_exec = c->in_exec;
 	if (modern && c->seccomp)	/* model: seccomp filters only for 5.14+ */
-		t->seccomp_filter = obj_new(KIND_seccomp_filter, sizeof(struct kres),
+		t->seccomp.filter = obj_new(KIND_seccomp_filter, sizeof(struct kres),
 					    &t->obj);
 	t->prio_deadline = c->sched_deadline;
 	if (c->io_context || c->ioprio) {

@@ -9,6 +9,8 @@
 #include "ledger.h"
 #include "shim/consts.h"
 #include "shim/members.h"
+#include "shim/sigset.h"
+#include "shim/sync.h"
 
 #define MAX_PID_NS_LEVEL	32
 #define MODEL_PID_LEVELS	64	/* model: pid levels a struct pid can hold */
@@ -20,7 +22,13 @@
 #define PID_MAX_LIMIT		4194304
 #define RESERVED_PIDS		300
 
-enum task_state { TASK_NEW, TASK_RUNNING, TASK_STOPPED, TASK_DEAD };
+/* task_struct.__state, with the kernel's values (TASK_STOPPED is TASK_WAKEKILL | __TASK_STOPPED). */
+enum task_state {
+	TASK_RUNNING = 0x0000,
+	TASK_DEAD = 0x0080,
+	TASK_STOPPED = 0x0104,
+	TASK_NEW = 0x0800,
+};
 
 /* An object the model tracks for its lifetime and references only. */
 struct kres {
@@ -155,8 +163,7 @@ struct signal_struct {
 	struct kobj obj;		/* sigcnt (count in 2.6.32); live; group_rwsem */
 	unsigned int flags;
 	int nr_threads;
-	unsigned long rlim_nproc;	/* signal->rlim[RLIMIT_NPROC].rlim_cur */
-	int rlim_nofile;		/* signal->rlim[RLIMIT_NOFILE].rlim_cur */
+	struct rlimit rlim[RLIM_NLIMITS];	/* model: only RLIMIT_NPROC and RLIMIT_NOFILE are read */
 	int exit_signal_leader;		/* model: the leader's exit_signal */
 	SHIM_SIGNAL_MEMBERS
 };
@@ -183,8 +190,7 @@ struct pid_namespace {
 	int level;
 	int last_pid;
 	int pid_max;			/* model: pid numbers 1..pid_max - 1 */
-	int nr_allocated;		/* pids in use at this level */
-	bool adding;			/* PIDNS_HASH_ADDING */
+	unsigned int pid_allocated;	/* pids in use at this level | PIDNS_ADDING (nr_hashed before 4.15) */
 	struct ucounts *ucounts;	/* 5.14+: charged, holds a ref */
 	struct task_struct *child_reaper;
 	/*
@@ -195,11 +201,17 @@ struct pid_namespace {
 	int nr_slot[PIDNS_SLOTS];	/* 0: empty, -1: deleted */
 };
 
+/* How many pids the namespace numbers, its PIDNS_ADDING bit aside. */
+static inline int pidns_count(const struct pid_namespace *ns)
+{
+	return (int)(ns->pid_allocated & ~PIDNS_ADDING);
+}
+
 struct nsproxy {
 	struct kobj obj;		/* count */
 	struct ns_common *uts_ns, *ipc_ns, *mnt_ns, *net_ns;
 	struct ns_common *cgroup_ns, *time_ns, *time_ns_for_children;	/* 4.6+, 5.6+ */
-	struct pid_namespace *pid_ns;	/* pid_ns_for_children in 4.0 */
+	struct pid_namespace *pid_ns_for_children;	/* pid_ns in 2.6.32 */
 };
 
 struct io_context {
@@ -219,14 +231,21 @@ struct pid {
 	SHIM_PID_MEMBERS
 };
 
+/* The task's seccomp state. model: the filter is a kres. */
+struct seccomp {
+	int mode;
+	atomic_t filter_count;
+	struct kres *filter;
+};
+
 struct task_struct {
 	struct kobj obj;
-	enum task_state state;
+	unsigned int __state;		/* enum task_state (state before 5.14) */
 	unsigned int flags;
 	int pid, tgid;
 	int exit_signal;
 	int prio_deadline;		/* dl_prio(p->prio) */
-	unsigned long pending;		/* pending signals, bit n-1 for signal n */
+	struct sigpending pending;	/* model: the set only, bit n-1 of sig[0] for signal n */
 	struct kres *stack;		/* thread_info */
 	const struct cred *real_cred, *cred;
 	struct files_struct *files;
@@ -246,7 +265,7 @@ struct task_struct {
 	struct kres *cgroups;		/* css_set */
 	struct cgroup *cgroup;		/* 5.14+ model: the pids.current charge */
 	struct kres *security;		/* 4.14+: LSM blob */
-	struct kres *seccomp_filter;	/* seccomp.filter, holds a ref */
+	struct seccomp seccomp;		/* .filter holds a ref */
 	struct kres *exec_domain_module; /* task_thread_info(p)->exec_domain->module */
 	struct task_struct *real_parent, *parent, *group_leader;
 	/* Test fields. */

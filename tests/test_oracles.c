@@ -402,7 +402,7 @@ static long clone_after_bend(unsigned long flags, void (*bend)(void), int fail_s
 
 static void raise_nproc_limit(void)
 {
-	current->signal->rlim_nproc = 1000;
+	current->signal->rlim[RLIMIT_NPROC].rlim_cur = 1000;
 }
 
 static void leave_chroot(void)
@@ -550,7 +550,7 @@ static void test_world_oracles(const char *prof)
 	TEST_CHECK(count(V_counter) == 1, "%s: a thread group's nr_threads off by one fires counter", prof);
 
 	setup(prof);
-	world.scn[0]->thread_pid->numbers[0].ns->nr_allocated++;
+	world.scn[0]->thread_pid->numbers[0].ns->pid_allocated++;
 	oracle_world_check(NULL);
 	TEST_CHECK(count(V_counter) == 1, "%s: pid_allocated off by one fires counter", prof);
 

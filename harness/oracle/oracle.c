@@ -266,7 +266,7 @@ static void spec_call(struct spec_caller *sc, struct spec_args *a)
 	memset(sc, 0, sizeof(*sc));
 	sc->caps = t->cred->cap_effective;
 	sc->unkillable = t->signal->flags & SIGNAL_UNKILLABLE;
-	sc->pidns_mismatch = task_active_pid_ns((struct task_struct *)t) != t->nsproxy->pid_ns;
+	sc->pidns_mismatch = task_active_pid_ns((struct task_struct *)t) != t->nsproxy->pid_ns_for_children;
 	sc->lsm_errno = security_task_create_ret < 0 ? -security_task_create_ret : 0;
 	sc->caps_in_init_userns = t->cred->user_ns == init_user_ns;
 	sc->timens_pending = t->nsproxy->time_ns_for_children != t->nsproxy->time_ns;

@@ -73,7 +73,7 @@ void check_child_flags(const struct task_struct *child, const struct task_struct
 	new_ns(cn->ipc_ns, pn->ipc_ns, flags, CLONE_NEWIPC, "IPC namespace");
 	new_ns(cn->mnt_ns, pn->mnt_ns, flags, CLONE_NEWNS, "mount namespace");
 	new_ns(cn->net_ns, pn->net_ns, flags, CLONE_NEWNET, "network namespace");
-	new_ns(cn->pid_ns, pn->pid_ns, flags, CLONE_NEWPID, "pid namespace for children");
+	new_ns(cn->pid_ns_for_children, pn->pid_ns_for_children, flags, CLONE_NEWPID, "pid namespace for children");
 	if (profile->kv >= KV(4, 6, 0))
 		new_ns(cn->cgroup_ns, pn->cgroup_ns, flags, CLONE_NEWCGROUP, "cgroup namespace");
 	if (profile->kv >= KV(5, 6, 0))
@@ -118,8 +118,8 @@ void check_child_flags(const struct task_struct *child, const struct task_struct
 	      flags & (CLONE_PARENT | CLONE_THREAD));
 
 	/* pid: numbered in the namespace it lives in, at that depth */
-	shape(ns_of_pid(child->thread_pid) == cn->pid_ns &&
-	      child->thread_pid->level == cn->pid_ns->level,
+	shape(ns_of_pid(child->thread_pid) == cn->pid_ns_for_children &&
+	      child->thread_pid->level == cn->pid_ns_for_children->level,
 	      "is not numbered in its pid namespace", flags & CLONE_NEWPID);
 
 	/* the pidfd is installed in the caller's table, one for this child, only with CLONE_PIDFD */
@@ -135,5 +135,5 @@ void check_child_flags(const struct task_struct *child, const struct task_struct
 
 	/* 2.6.32 CLONE_STOPPED: the child waits for SIGCONT */
 	if (profile->kv < KV(2, 6, 38) && (flags & CLONE_STOPPED))
-		shape(child->state == TASK_STOPPED, "is not stopped", CLONE_STOPPED);
+		shape(child->__state == TASK_STOPPED, "is not stopped", CLONE_STOPPED);
 }

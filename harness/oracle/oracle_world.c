@@ -196,7 +196,7 @@ static void task_fields(const struct task_struct *t, struct fields *f)
 	*p++ = t->cgroups;
 	*p++ = t->exec_domain_module;
 	*p++ = t->security;
-	*p++ = t->seccomp_filter;
+	*p++ = t->seccomp.filter;
 	*p++ = t->cgroup;
 	f->nr = (int)(p - f->p);
 	f->type = task_types;
@@ -253,7 +253,7 @@ static bool holder_fields(const struct kobj *o, struct fields *f)
 	case KIND_nsproxy: {
 		const struct nsproxy *n = (const void *)o;
 
-		ref_fields(f, 8, n->uts_ns, n->ipc_ns, n->mnt_ns, n->net_ns, n->pid_ns,
+		ref_fields(f, 8, n->uts_ns, n->ipc_ns, n->mnt_ns, n->net_ns, n->pid_ns_for_children,
 		     n->cgroup_ns, n->time_ns, n->time_ns_for_children);
 		return true;
 	}
@@ -552,11 +552,11 @@ static void check_count(const struct kobj *o, int users)
 					 users, outside);
 		break;
 	case KIND_pid_ns:
-		if (((const struct pid_namespace *)o)->nr_allocated != users)
+		if (pidns_count((const struct pid_namespace *)o) != users)
 			ledger_violation(V_counter, o->kind,
 					 "%s: pid_allocated %d, %d pids are numbered in it",
 					 kobj_str(o, b, sizeof(b)),
-					 ((const struct pid_namespace *)o)->nr_allocated, users);
+					 pidns_count((const struct pid_namespace *)o), users);
 		break;
 	case KIND_cgroup:
 		if (o->cnt[HOLD_PROCESSES] != users)

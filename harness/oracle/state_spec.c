@@ -24,7 +24,7 @@ void state_spec_view(const struct task_struct *caller, struct state_view *v)
 	v->caps_in_init_userns = caller->cred->user_ns == init_user_ns;
 	v->root_user = caller->real_cred->user == root_user;
 	v->nproc = nproc_counter(caller->real_cred)->cnt[HOLD_PROCESSES];
-	v->rlimit_nproc = caller->signal ? caller->signal->rlim_nproc : ~0UL;
+	v->rlimit_nproc = caller->signal ? caller->signal->rlim[RLIMIT_NPROC].rlim_cur : ~0UL;
 	v->chrooted = caller_chrooted;
 	/* a cgroup directory installed in the caller's table before the call */
 	for (fd = CGROUP_FD_FIRST; fd <= CGROUP_FD_LAST; fd++) {

@@ -107,9 +107,9 @@ static void run_clone(const struct scenario *s, const struct op *op,
 	 * model: a stopped task (CLONE_STOPPED) runs only after SIGCONT, which
 	 * discards its pending SIGSTOP.
 	 */
-	if (caller->state == TASK_STOPPED) {
-		caller->pending &= ~(1UL << (SIGSTOP - 1));
-		caller->state = TASK_RUNNING;
+	if (caller->__state == TASK_STOPPED) {
+		caller->pending.signal.sig[0] &= ~(1UL << (SIGSTOP - 1));
+		caller->__state = TASK_RUNNING;
 	}
 	current = caller;
 	oracle_mark(&m);
@@ -131,7 +131,7 @@ static void run_clone(const struct scenario *s, const struct op *op,
 		r->child_task = clone_no;
 	}
 	/* model: a pending signal is delivered on the way back to user space */
-	caller->pending = 0;
+	caller->pending.signal.sig[0] = 0;
 }
 
 static void run_exit(const struct op *op, struct op_result *r)

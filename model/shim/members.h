@@ -31,7 +31,7 @@ struct pid;
 #define SHIM_TASK_MEMBERS						\
 	spinlock_t alloc_lock;						\
 	raw_spinlock_t pi_lock;						\
-	sigset_t blocked;						\
+	kernel_sigset_t blocked;					\
 	struct list_head children, sibling, tasks, thread_node;		\
 	struct list_head thread_group;					\
 	struct hlist_node pid_links[PIDTYPE_MAX];			\

@@ -29,6 +29,7 @@
 #include "world.h"
 #include "shim/task.h"
 #include "shim/ops.h"
+#include "shim/hooks.h"
 
 /* Types. */
 typedef uint8_t u8;
@@ -54,5 +55,8 @@ typedef unsigned int gfp_t;
 
 /* Errors the kernel has and user space does not. */
 #define ERESTARTNOINTR	513
+
+/* The kernel's signal set under its own name, past every C library header. */
+#define sigset_t	kernel_sigset_t
 
 #endif

@@ -10,19 +10,12 @@
 
 #include "kernel.h"
 #include "shim/compiler.h"
+#include "shim/sigset.h"
 #include "shim/sync.h"
-
-/* Signal sets: x86-64 has 64 signals, one word (_NSIG is consts.h's). */
-#define _NSIG_BPW		64
-#define _NSIG_WORDS		(_NSIG / _NSIG_BPW)
-
-typedef struct {
-	unsigned long sig[_NSIG_WORDS];
-} sigset_t;
 
 #define sigmask(sig)		(1UL << ((sig) - 1))
 
-static inline void siginitset(sigset_t *set, unsigned long mask)
+static inline void siginitset(kernel_sigset_t *set, unsigned long mask)
 {
 	size_t i;
 
@@ -31,7 +24,7 @@ static inline void siginitset(sigset_t *set, unsigned long mask)
 		set->sig[i] = 0;
 }
 
-static inline void siginitsetinv(sigset_t *set, unsigned long mask)
+static inline void siginitsetinv(kernel_sigset_t *set, unsigned long mask)
 {
 	size_t i;
 
@@ -40,27 +33,27 @@ static inline void siginitsetinv(sigset_t *set, unsigned long mask)
 		set->sig[i] = ~0UL;
 }
 
-static inline void sigemptyset(sigset_t *set)
+static inline void sigemptyset(kernel_sigset_t *set)
 {
 	siginitset(set, 0);
 }
 
-static inline void sigfillset(sigset_t *set)
+static inline void sigfillset(kernel_sigset_t *set)
 {
 	siginitsetinv(set, 0);
 }
 
-static inline void sigaddset(sigset_t *set, int sig)
+static inline void sigaddset(kernel_sigset_t *set, int sig)
 {
 	set->sig[(sig - 1) / _NSIG_BPW] |= 1UL << ((sig - 1) % _NSIG_BPW);
 }
 
-static inline void sigdelset(sigset_t *set, int sig)
+static inline void sigdelset(kernel_sigset_t *set, int sig)
 {
 	set->sig[(sig - 1) / _NSIG_BPW] &= ~(1UL << ((sig - 1) % _NSIG_BPW));
 }
 
-static inline bool sigismember(const sigset_t *set, int sig)
+static inline bool sigismember(const kernel_sigset_t *set, int sig)
 {
 	return (set->sig[(sig - 1) / _NSIG_BPW] >> ((sig - 1) % _NSIG_BPW)) & 1;
 }
@@ -79,21 +72,16 @@ struct sigaction {
 	__sighandler_t sa_handler;
 	unsigned long sa_flags;
 	__sigrestore_t sa_restorer;
-	sigset_t sa_mask;
+	kernel_sigset_t sa_mask;
 };
 
 struct k_sigaction {
 	struct sigaction sa;
 };
 
-struct sigpending {
-	struct list_head list;
-	sigset_t signal;
-};
-
 /* Signals for more than one process that arrive during a fork, kept aside. */
 struct multiprocess_signals {
-	sigset_t signal;
+	kernel_sigset_t signal;
 	struct hlist_node node;
 };
 

@@ -36,7 +36,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->flags = 0;
 	if (clone_flags & CLONE_NEWPID)
 		sig->flags |= SIGNAL_UNKILLABLE;
-	sig->rlim_nproc = current->signal->rlim_nproc;
+	sig->rlim[RLIMIT_NPROC].rlim_cur = current->signal->rlim[RLIMIT_NPROC].rlim_cur;
 	return 0;
 }
 
@@ -86,7 +86,7 @@ static int ns_cgroup_clone(struct task_struct *tsk, struct pid *pid)
 
 static bool signal_pending(struct task_struct *t)
 {
-	return t->pending != 0;
+	return t->pending.signal.sig[0] != 0;
 }
 
 static void recalc_sigpending(void)
@@ -154,7 +154,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	retval = -EAGAIN;
 	if (model_fail(SITE_rlimit_nproc,
 		       p->real_cred->user->obj.cnt[HOLD_PROCESSES] >=
-		       (long)p->signal->rlim_nproc &&
+		       (long)p->signal->rlim[RLIMIT_NPROC].rlim_cur &&
 		       !capable(CAP_SYS_ADMIN) && !capable(CAP_SYS_RESOURCE) &&
 		       p->real_cred->user != root_user))
 		goto bad_fork_free;
@@ -190,7 +190,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	}
 
 	/* Scheduler state for the child, and a CPU to run on. */
-	p->state = TASK_NEW;	/* sched_fork(p, clone_flags): cannot fail here */
+	p->__state = TASK_NEW;	/* sched_fork(p, clone_flags): cannot fail here */
 
 	retval = perf_event_init_task(p);
 	if (retval)
@@ -227,12 +227,12 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	if (pid != &init_struct_pid) {
 		retval = -ENOMEM;
-		pid = alloc_pid(p->nsproxy->pid_ns, p);
+		pid = alloc_pid(p->nsproxy->pid_ns_for_children, p);
 		if (!pid)
 			goto bad_fork_cleanup_io;
 
 		if (clone_flags & CLONE_NEWPID) {
-			retval = pid_ns_prepare_proc(p->nsproxy->pid_ns);
+			retval = pid_ns_prepare_proc(p->nsproxy->pid_ns_for_children);
 			if (retval < 0)
 				goto bad_fork_free_pid;
 		}
@@ -305,7 +305,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		world_attach(p);	/* sibling, thread_group and tasks lists */
 		if (thread_group_leader(p)) {
 			if (clone_flags & CLONE_NEWPID)
-				p->nsproxy->pid_ns->child_reaper = p;
+				p->nsproxy->pid_ns_for_children->child_reaper = p;
 			nr_processes++;	/* __get_cpu_var(process_counts)++ */
 		}
 		if (!bug_on(BUG_nr_threads_not_counted))
@@ -434,10 +434,10 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 			 * CLONE_STOPPED: the child starts stopped, with SIGSTOP
 			 * pending.
 			 */
-			p->pending |= 1UL << (SIGSTOP - 1);
-			p->state = TASK_STOPPED;
+			p->pending.signal.sig[0] |= 1UL << (SIGSTOP - 1);
+			p->__state = TASK_STOPPED;
 		} else {
-			p->state = TASK_RUNNING;	/* wake_up_new_task */
+			p->__state = TASK_RUNNING;	/* wake_up_new_task */
 		}
 		/* model: CLONE_VFORK's wait ends at once: the child exits or execs later */
 	} else {

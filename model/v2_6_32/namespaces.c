@@ -19,7 +19,7 @@ static struct pid_namespace *create_pid_namespace(struct pid_namespace *parent_p
 	ns->parent = parent_pid_ns;
 	get_pid_ns(parent_pid_ns, &ns->obj);
 	ns->pid_max = parent_pid_ns->pid_max;
-	ns->adding = true;
+	ns->pid_allocated = PIDNS_ADDING;
 	return ns;
 }
 
@@ -93,9 +93,9 @@ static struct nsproxy *create_new_namespaces(unsigned long flags,
 		goto out_ipc;
 	}
 
-	new_nsp->pid_ns = copy_pid_ns(flags, task_active_pid_ns(tsk), o);
-	if (IS_ERR(new_nsp->pid_ns)) {
-		err = PTR_ERR(new_nsp->pid_ns);
+	new_nsp->pid_ns_for_children = copy_pid_ns(flags, task_active_pid_ns(tsk), o);
+	if (IS_ERR(new_nsp->pid_ns_for_children)) {
+		err = PTR_ERR(new_nsp->pid_ns_for_children);
 		goto out_pid;
 	}
 
@@ -109,7 +109,7 @@ static struct nsproxy *create_new_namespaces(unsigned long flags,
 	return new_nsp;
 
 out_net:
-	put_pid_ns(new_nsp->pid_ns, o);
+	put_pid_ns(new_nsp->pid_ns_for_children, o);
 out_pid:
 	put_ns_common(new_nsp->ipc_ns, o);
 out_ipc:

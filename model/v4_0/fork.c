@@ -33,7 +33,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 
 	sig->nr_threads = 1;
 	hold_get(&sig->obj, &tsk->obj, HOLD_LIVE);	/* atomic_set(&sig->live, 1) */
-	sig->rlim_nproc = current->signal->rlim_nproc;
+	sig->rlim[RLIMIT_NPROC].rlim_cur = current->signal->rlim[RLIMIT_NPROC].rlim_cur;
 	return 0;
 }
 
@@ -73,13 +73,13 @@ static int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	/* kernel/sched/core.c sched_fork: a SCHED_DEADLINE task cannot fork */
 	if (model_fail(SITE_sched_fork, p->prio_deadline))
 		return -EAGAIN;
-	p->state = TASK_NEW;	/* TASK_RUNNING in 4.0: not yet on a runqueue */
+	p->__state = TASK_NEW;	/* TASK_RUNNING in 4.0: not yet on a runqueue */
 	return 0;
 }
 
 static bool signal_pending(struct task_struct *t)
 {
-	return t->pending != 0;
+	return t->pending.signal.sig[0] != 0;
 }
 
 static void recalc_sigpending(void)
@@ -157,7 +157,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		if (model_check(CHECK_sighand_newns_pidns,
 				(clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)) ||
 				(task_active_pid_ns(current) !=
-				 current->nsproxy->pid_ns)))
+				 current->nsproxy->pid_ns_for_children)))
 			return ERR_PTR(-EINVAL);
 	}
 
@@ -175,7 +175,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	retval = -EAGAIN;
 	if (model_fail(SITE_rlimit_nproc,
 		       p->real_cred->user->obj.cnt[HOLD_PROCESSES] >=
-		       (long)p->signal->rlim_nproc &&
+		       (long)p->signal->rlim[RLIMIT_NPROC].rlim_cur &&
 		       p->real_cred->user != root_user &&
 		       !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN)))
 		goto bad_fork_free;
@@ -261,7 +261,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	if (pid != &init_struct_pid) {
 		retval = -ENOMEM;
-		pid = alloc_pid(p->nsproxy->pid_ns, p);
+		pid = alloc_pid(p->nsproxy->pid_ns_for_children, p);
 		if (!pid)
 			goto bad_fork_cleanup_io;
 	}
@@ -429,7 +429,7 @@ static long do_fork(unsigned long clone_flags, unsigned long stack_start,
 		nr = pid_nr_ns(p->thread_pid, task_active_pid_ns(current));
 		/* model: CLONE_PARENT_SETTID's put_user ignores faults, like the kernel */
 		model_trace.child = p;
-		p->state = TASK_RUNNING;	/* wake_up_new_task(p) */
+		p->__state = TASK_RUNNING;	/* wake_up_new_task(p) */
 		/* model: CLONE_VFORK's wait ends at once: the child exits or execs later */
 	} else {
 		nr = PTR_ERR(p);

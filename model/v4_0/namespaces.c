@@ -23,7 +23,7 @@ static struct pid_namespace *create_pid_namespace(struct user_namespace *user_ns
 	ns->user_ns = user_ns;
 	get_user_ns(user_ns, &ns->obj);
 	ns->pid_max = parent_pid_ns->pid_max;
-	ns->adding = true;	/* PIDNS_HASH_ADDING */
+	ns->pid_allocated = PIDNS_ADDING;	/* PIDNS_HASH_ADDING */
 	return ns;
 }
 
@@ -94,9 +94,9 @@ static struct nsproxy *create_new_namespaces(unsigned long flags,
 		goto out_ipc;
 	}
 
-	new_nsp->pid_ns = copy_pid_ns(flags, user_ns, tsk->nsproxy->pid_ns, o);
-	if (IS_ERR(new_nsp->pid_ns)) {
-		err = PTR_ERR(new_nsp->pid_ns);
+	new_nsp->pid_ns_for_children = copy_pid_ns(flags, user_ns, tsk->nsproxy->pid_ns_for_children, o);
+	if (IS_ERR(new_nsp->pid_ns_for_children)) {
+		err = PTR_ERR(new_nsp->pid_ns_for_children);
 		goto out_pid;
 	}
 
@@ -111,7 +111,7 @@ static struct nsproxy *create_new_namespaces(unsigned long flags,
 	return new_nsp;
 
 out_net:
-	put_pid_ns(new_nsp->pid_ns, o);
+	put_pid_ns(new_nsp->pid_ns_for_children, o);
 out_pid:
 	put_ns_common(new_nsp->ipc_ns, o);
 out_ipc:
@@ -228,7 +228,7 @@ static struct pid *alloc_pid(struct pid_namespace *ns, struct task_struct *owner
 	get_ref(&pid->obj, &owner->obj);	/* atomic_set(&pid->count, 1) */
 
 	upid = pid->numbers + ns->level;
-	if (model_fail(SITE_alloc_pid, !ns->adding))
+	if (model_fail(SITE_alloc_pid, !(ns->pid_allocated & PIDNS_ADDING)))
 		goto out_unlock;
 	(void)upid;
 	return pid;

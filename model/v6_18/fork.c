@@ -95,8 +95,8 @@ static int copy_signal(u64 clone_flags, struct task_struct *tsk)
 
 	sig->nr_threads = 1;
 	hold_get(&sig->obj, &tsk->obj, HOLD_LIVE);	/* atomic_set(&sig->live, 1) */
-	sig->rlim_nproc = current->signal->rlim_nproc;	/* copied under task_lock */
-	sig->rlim_nofile = current->signal->rlim_nofile;
+	sig->rlim[RLIMIT_NPROC].rlim_cur = current->signal->rlim[RLIMIT_NPROC].rlim_cur;	/* copied under task_lock */
+	sig->rlim[RLIMIT_NOFILE].rlim_cur = current->signal->rlim[RLIMIT_NOFILE].rlim_cur;
 	return 0;
 }
 
@@ -124,7 +124,7 @@ static int sched_fork(u64 clone_flags, struct task_struct *p)
 	 */
 	if (model_fail(SITE_sched_fork, p->prio_deadline))
 		return -EAGAIN;
-	p->state = TASK_NEW;
+	p->__state = TASK_NEW;
 	return 0;
 }
 
@@ -175,19 +175,19 @@ static int copy_thread(struct task_struct *p, const struct kernel_clone_args *ar
 /* copy_seccomp: the child runs under its parent's filter, with a reference. */
 static void copy_seccomp(struct task_struct *p)
 {
-	p->seccomp_filter = current->seccomp_filter;
-	if (p->seccomp_filter)
-		get_ref(&p->seccomp_filter->obj, &p->obj);	/* get_seccomp_filter */
+	p->seccomp.filter = current->seccomp.filter;
+	if (p->seccomp.filter)
+		get_ref(&p->seccomp.filter->obj, &p->obj);	/* get_seccomp_filter */
 }
 
 static bool task_sigpending(struct task_struct *t)
 {
-	return t->pending != 0;
+	return t->pending.signal.sig[0] != 0;
 }
 
 static bool fatal_signal_pending(struct task_struct *t)
 {
-	return t->pending & (1UL << (SIGKILL - 1));
+	return t->pending.signal.sig[0] & (1UL << (SIGKILL - 1));
 }
 
 static void mm_clear_owner(struct mm_struct *mm, struct task_struct *p)
@@ -268,7 +268,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	if (clone_flags & CLONE_THREAD) {
 		if (model_check(CHECK_thread_newns_pidns,
 				(clone_flags & (CLONE_NEWUSER | CLONE_NEWPID)) ||
-				(task_active_pid_ns(current) != nsp->pid_ns)))
+				(task_active_pid_ns(current) != nsp->pid_ns_for_children)))
 			return ERR_PTR(-EINVAL);
 	}
 
@@ -308,7 +308,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	if (model_fail(SITE_rlimit_nproc,
 		       nproc_counter(p->real_cred)->cnt[HOLD_PROCESSES] -
 		       (bug_on(BUG_rlimit_nproc_plus_one) ? 1 : 0) >
-		       (long)p->signal->rlim_nproc &&
+		       (long)p->signal->rlim[RLIMIT_NPROC].rlim_cur &&
 		       p->real_cred->user != root_user &&
 		       !capable(CAP_SYS_RESOURCE) && !capable(CAP_SYS_ADMIN)))
 		goto bad_fork_cleanup_count;
@@ -388,7 +388,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 		goto bad_fork_cleanup_io;
 
 	if (pid != &init_struct_pid) {
-		pid = alloc_pid(p->nsproxy->pid_ns, args->set_tid,
+		pid = alloc_pid(p->nsproxy->pid_ns_for_children, args->set_tid,
 				args->set_tid_size, p);
 		if (IS_ERR(pid)) {
 			retval = PTR_ERR(pid);
@@ -500,7 +500,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 	 * model: the pid namespace lost PIDNS_ADDING only by an outside race
 	 */
 	retval = -ENOMEM;
-	if (model_fail(SITE_pidns_dead, !ns_of_pid(pid)->adding))
+	if (model_fail(SITE_pidns_dead, !(ns_of_pid(pid)->pid_allocated & PIDNS_ADDING)))
 		goto bad_fork_core_free;
 
 	/* a fatal signal for the caller aborts the fork here */
@@ -634,10 +634,10 @@ bad_fork_cleanup_count:
 	exit_creds(p);
 bad_fork_free:
 	ladder_label(L_bad_fork_free);
-	p->state = TASK_DEAD;
+	p->__state = TASK_DEAD;
 	/* bug seccomp_before_last_check: free_task then had no put for the filter */
 	if (bug_on(BUG_seccomp_before_last_check))
-		p->seccomp_filter = NULL;
+		p->seccomp.filter = NULL;
 	/* model: exit_task_stack_account, put_task_stack and the RCU-delayed free at once */
 	free_task(p);
 fork_out:
@@ -687,7 +687,7 @@ static long kernel_clone(struct kernel_clone_args *args)
 	/* model: CLONE_PARENT_SETTID's put_user ignores faults, like the kernel */
 	model_trace.child = p;
 	/* model: CLONE_VFORK's wait ends at once: the child exits or execs later */
-	p->state = TASK_RUNNING;	/* wake_up_new_task(p) */
+	p->__state = TASK_RUNNING;	/* wake_up_new_task(p) */
 	return nr;
 }
 

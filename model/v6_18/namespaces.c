@@ -37,7 +37,7 @@ static struct pid_namespace *create_pid_namespace(struct user_namespace *user_ns
 	ns->ucounts = ucounts;
 	hold_move(&ucounts->obj, owner, &ns->obj, HOLD_REF);
 	ns->pid_max = PID_MAX_LIMIT;
-	ns->adding = true;	/* pid_allocated = PIDNS_ADDING */
+	ns->pid_allocated = PIDNS_ADDING;
 	return ns;
 }
 
@@ -115,9 +115,9 @@ static struct nsproxy *create_new_namespaces(u64 flags, struct task_struct *tsk,
 		goto out_ipc;
 	}
 
-	new_nsp->pid_ns = copy_pid_ns(flags, user_ns, old->pid_ns, o);
-	if (IS_ERR(new_nsp->pid_ns)) {
-		err = PTR_ERR(new_nsp->pid_ns);
+	new_nsp->pid_ns_for_children = copy_pid_ns(flags, user_ns, old->pid_ns_for_children, o);
+	if (IS_ERR(new_nsp->pid_ns_for_children)) {
+		err = PTR_ERR(new_nsp->pid_ns_for_children);
 		goto out_pid;
 	}
 
@@ -153,7 +153,7 @@ out_time:
 out_net:
 	put_ns_common(new_nsp->cgroup_ns, o);
 out_cgroup:
-	put_pid_ns(new_nsp->pid_ns, o);
+	put_pid_ns(new_nsp->pid_ns_for_children, o);
 out_pid:
 	put_ns_common(new_nsp->ipc_ns, o);
 out_ipc:

@@ -86,7 +86,7 @@ static struct pid *alloc_pid(struct pid_namespace *ns, const int *set_tid,
 	get_pid_ns(ns, &pid->obj);
 	get_ref(&pid->obj, &owner->obj);	/* refcount_set(&pid->count, 1) */
 
-	if (model_fail(SITE_alloc_pid, !ns->adding))
+	if (model_fail(SITE_alloc_pid, !(ns->pid_allocated & PIDNS_ADDING)))
 		goto out_unlock;
 	/* model: pidfs_add_pid and the idr_replace of every level cannot fail */
 	return pid;
@@ -110,7 +110,7 @@ static struct fd_slot *get_unused_fd(struct task_struct *owner)
 	int nr = fdt_lowest_free(files);
 	struct fd_slot *fd;
 
-	if (model_fail(SITE_pidfd_fd, nr >= current->signal->rlim_nofile))
+	if (model_fail(SITE_pidfd_fd, (unsigned long)nr >= current->signal->rlim[RLIMIT_NOFILE].rlim_cur))
 		return ERR_PTR(-EMFILE);
 	fd = obj_new(KIND_fd, sizeof(*fd), &owner->obj);
 	fd->fd = nr;
