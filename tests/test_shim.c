@@ -4,7 +4,9 @@
 
 #include "check.h"
 #include "ledger.h"
+#include "fault.h"
 #include "shim/ops.h"
+#include "shim/slab.h"
 
 int check_failures;
 int check_count;
@@ -88,11 +90,46 @@ static void test_gap(void)
 	TEST_CHECK(strstr(ledger.v[0].msg, "a count taken on ") != NULL, "%s", ledger.v[0].msg);
 }
 
+static void test_slab(void)
+{
+	struct fault_plan plan = { .site = SITE_copy_sighand, .signal_site = SITE_none };
+	struct fault_plan none = { .site = SITE_none, .signal_site = SITE_none };
+	struct task_struct *child;
+	struct kobj *sig, *sighand;
+
+	ledger_reset();
+	current = kobj_alloc(KIND_task_struct, sizeof(*current));
+	child = kobj_alloc(KIND_task_struct, sizeof(*child));
+	shim_child = child;
+	trace_begin(&plan);
+	TEST_CHECK(kmem_cache_alloc(sighand_cachep, GFP_KERNEL) == NULL,
+		   "the cache's site fails as planned");
+	TEST_CHECK(model_trace.failed_site == SITE_copy_sighand, "at copy_sighand");
+	trace_begin(&none);
+	sighand = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	sig = kmem_cache_zalloc(signal_cachep, GFP_KERNEL);
+	TEST_CHECK(sighand && sighand->kind == KIND_sighand_struct, "a sighand_struct");
+	TEST_CHECK(sig && sig->kind == KIND_signal_struct, "a signal_struct");
+	TEST_CHECK(sighand && hold_count(sighand, &child->obj, HOLD_REF) == 1, "held by the child");
+	if (!sig || !sighand)
+		return;
+	hold_get(sig, &child->obj, HOLD_LIVE);
+	kmem_cache_free(signal_cachep, sig);
+	TEST_CHECK(sig->freed && ledger.nr_v == 0,
+		   "freed with the child's holds, no violation (%zu)", ledger.nr_v);
+	/* someone else still holds it: the ledger says so */
+	get_ref(sighand, &current->obj);
+	kmem_cache_free(sighand_cachep, sighand);
+	TEST_CHECK(violations_of(V_free_referenced) == 1, "a shared object freed is reported");
+	shim_child = NULL;
+}
+
 int main(void)
 {
 	test_object_at();
 	test_counts();
 	test_locks();
 	test_gap();
+	test_slab();
 	return check_report("test_shim");
 }

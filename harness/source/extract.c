@@ -12,6 +12,9 @@ static const char *const provided[] = {
 #define SHIM_PROVIDES(name, why) #name,
 #include "shim/provides.def"
 #undef SHIM_PROVIDES
+#define SHIM_CACHE(name, kind, site) #name,
+#include "shim/caches.def"
+#undef SHIM_CACHE
 };
 
 static bool is_provided(const char *name)

@@ -16,6 +16,8 @@
 #define TASK_COMM_LEN		16
 
 /* GFP flags (gfp_types.h bit numbers; 0x200 is unused). */
+typedef unsigned int gfp_t;
+
 #define __GFP_HIGH		0x20u
 #define __GFP_IO		0x40u
 #define __GFP_FS		0x80u

@@ -30,6 +30,7 @@
 #include "shim/task.h"
 #include "shim/ops.h"
 #include "shim/hooks.h"
+#include "shim/slab.h"
 
 /* Types. */
 typedef uint8_t u8;
@@ -37,7 +38,6 @@ typedef uint16_t u16;
 typedef int32_t s32;
 typedef int64_t s64;
 typedef int pid_t;
-typedef unsigned int gfp_t;
 
 /* Annotations that mean nothing in user space. */
 #define __user
