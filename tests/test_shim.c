@@ -7,6 +7,7 @@
 #include "fault.h"
 #include "shim/ops.h"
 #include "shim/slab.h"
+#include "shim/steps.h"
 
 int check_failures;
 int check_count;
@@ -124,6 +125,36 @@ static void test_slab(void)
 	shim_child = NULL;
 }
 
+static void test_steps(void)
+{
+	struct fault_plan none = { .site = SITE_none, .signal_site = SITE_none };
+	struct task_struct *child;
+	struct kres *pol, *old;
+	struct ucounts *uc;
+
+	ledger_reset();
+	trace_begin(&none);
+	current = kobj_alloc(KIND_task_struct, sizeof(*current));
+	child = kobj_alloc(KIND_task_struct, sizeof(*child));
+	shim_child = child;
+	old = obj_new(KIND_mempolicy, sizeof(*old), &current->obj);
+	pol = shim_mpol_dup(old);
+	TEST_CHECK(pol && pol != old && hold_count(&pol->obj, &child->obj, HOLD_REF) == 1,
+		   "mpol_dup: a copy the child holds");
+	shim_mpol_put(pol);
+	TEST_CHECK(pol->obj.freed, "mpol_put: the child's copy freed");
+
+	uc = kobj_alloc(KIND_ucounts, sizeof(*uc));
+	hold_get_many(&uc->obj, &child->obj, HOLD_PROCESSES, 2);
+	TEST_CHECK(is_rlimit_overlimit(uc, UCOUNT_RLIMIT_NPROC, 1), "2 processes are over 1");
+	TEST_CHECK(!is_rlimit_overlimit(uc, UCOUNT_RLIMIT_NPROC, 2), "2 are not over 2");
+	TEST_CHECK(!is_rlimit_overlimit(uc, UCOUNT_RLIMIT_SIGPENDING, 0), "only NPROC is counted");
+	TEST_CHECK(!dec_rlimit_ucounts(uc, UCOUNT_RLIMIT_NPROC, 1), "one charge left");
+	TEST_CHECK(hold_count(&uc->obj, &child->obj, HOLD_PROCESSES) == 1, "the child's charge dropped");
+	TEST_CHECK(ledger.nr_v == 0, "no violation (%zu)", ledger.nr_v);
+	shim_child = NULL;
+}
+
 int main(void)
 {
 	test_object_at();
@@ -131,5 +162,6 @@ int main(void)
 	test_locks();
 	test_gap();
 	test_slab();
+	test_steps();
 	return check_report("test_shim");
 }

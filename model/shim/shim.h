@@ -31,6 +31,7 @@
 #include "shim/ops.h"
 #include "shim/hooks.h"
 #include "shim/slab.h"
+#include "shim/steps.h"
 
 /* Types. */
 typedef uint8_t u8;
