@@ -155,6 +155,26 @@ static void test_steps(void)
 	shim_child = NULL;
 }
 
+static void test_signal_steps(void)
+{
+	struct fault_plan plan = { .site = SITE_signal_pending, .signal_site = SITE_none };
+	struct fault_plan none = { .site = SITE_none, .signal_site = SITE_none };
+	struct task_struct *t;
+
+	ledger_reset();
+	t = kobj_alloc(KIND_task_struct, sizeof(*t));
+	trace_begin(&none);
+	TEST_CHECK(!shim_task_sigpending(t), "nothing pending");
+	t->pending.signal.sig[0] = 1UL << (SIGKILL - 1);
+	TEST_CHECK(shim_task_sigpending(t) && model_trace.failed_site == SITE_signal_pending,
+		   "a pending signal fails the signal_pending site");
+	TEST_CHECK(shim_fatal_signal_pending(t) && model_trace.failed_site == SITE_fatal_signal,
+		   "SIGKILL fails the fatal_signal site");
+	t->pending.signal.sig[0] = 0;
+	trace_begin(&plan);
+	TEST_CHECK(shim_task_sigpending(t) && model_trace.injected, "a planned failure is injected");
+}
+
 int main(void)
 {
 	test_object_at();
@@ -163,5 +183,6 @@ int main(void)
 	test_gap();
 	test_slab();
 	test_steps();
+	test_signal_steps();
 	return check_report("test_shim");
 }

@@ -2,14 +2,120 @@
 /* The shims' steps: the kernel's signatures for a source profile's fork.c, carried out by the model's helpers for the task being built. */
 #define SHIM_STEPS_IMPL	/* the model's own names, not the cut file's */
 
+#include <string.h>
+
+#include "bug.h"
+#include "fault.h"
 #include "helpers.h"
+#include "kernel.h"
+#include "nsproxy.h"
 #include "pid.h"
+#include "profile.h"
 #include "shim/ops.h"
 #include "shim/steps.h"
+#include "shim/task.h"
+
+static unsigned int current_euid(void)
+{
+	return current->cred->euid;
+}
+
+/*
+ * The v6.18 mirror's other files, as its fork.c includes them; their
+ * statics the source profiles do not call are left unused here.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#include "../v6_18/cred.c"
+#include "../v6_18/namespaces.c"
+#include "../v6_18/pid.c"
+#include "../v6_18/cgroup.c"
+#include "../v6_18/callees.c"
+#pragma GCC diagnostic pop
 
 static struct kobj *builder(void)
 {
 	return shim_child ? &shim_child->obj : NULL;
+}
+
+int shim_copy_creds(struct task_struct *p, unsigned long clone_flags)
+{
+	return copy_creds(p, clone_flags);
+}
+
+int shim_copy_namespaces(unsigned long flags, struct task_struct *tsk)
+{
+	return copy_namespaces(flags, tsk);
+}
+
+struct pid *shim_alloc_pid(struct pid_namespace *ns, int *set_tid, size_t set_tid_size)
+{
+	return alloc_pid(ns, set_tid, set_tid_size, shim_child);
+}
+
+void shim_cgroup_fork(struct task_struct *p)
+{
+	cgroup_fork(p);
+}
+
+int shim_cgroup_can_fork(struct task_struct *p, struct kernel_clone_args *kargs)
+{
+	return cgroup_can_fork(p, kargs);
+}
+
+void shim_cgroup_cancel_fork(struct task_struct *p, struct kernel_clone_args *kargs)
+{
+	cgroup_cancel_fork(p, kargs);
+}
+
+void shim_cgroup_post_fork(struct task_struct *p, struct kernel_clone_args *kargs)
+{
+	cgroup_post_fork(p, kargs);
+}
+
+int shim_sched_fork(unsigned long clone_flags, struct task_struct *p)
+{
+	return sched_fork(clone_flags, p);
+}
+
+/* model: the runqueue placement fails only where the fault plan says */
+int shim_sched_cgroup_fork(struct task_struct *p, struct kernel_clone_args *kargs)
+{
+	(void)p;
+	(void)kargs;
+	return model_fail(SITE_sched_cgroup_fork, false) ? -ENOMEM : 0;
+}
+
+int shim_security_task_alloc(struct task_struct *task, unsigned long clone_flags)
+{
+	(void)clone_flags;
+	return security_task_alloc(task);
+}
+
+void shim_security_task_free(struct task_struct *task)
+{
+	security_task_free(task);
+}
+
+int shim_copy_thread(struct task_struct *p, const struct kernel_clone_args *args)
+{
+	return copy_thread(p, args);
+}
+
+void shim_recalc_sigpending(void)
+{
+	model_signal_point(SITE_signal_pending);
+}
+
+bool shim_task_sigpending(struct task_struct *t)
+{
+	return model_fail(SITE_signal_pending, t->pending.signal.sig[0] != 0);
+}
+
+bool shim_fatal_signal_pending(struct task_struct *t)
+{
+	model_signal_point(SITE_fatal_signal);
+	return model_fail(SITE_fatal_signal, t->pending.signal.sig[0] & (1UL << (SIGKILL - 1)));
 }
 
 struct kres *shim_mpol_dup(struct kres *pol)

@@ -37,6 +37,7 @@ struct kernel_clone_args {
 	void *fn_arg;
 	struct cgroup *cgrp;
 	struct kres *cset;		/* model: a css_set is a kres, as task_struct.cgroups */
+	struct cgroup *cset_cgrp;	/* model: the cgroup of that css_set */
 };
 
 /* Strings: strscpy() and strscpy_pad(), with the size or sizeof the array. */
