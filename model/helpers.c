@@ -269,8 +269,7 @@ void exit_files(struct task_struct *tsk)
 	}
 }
 
-static struct fs_struct *copy_fs_struct(struct fs_struct *old,
-					struct task_struct *owner)
+struct fs_struct *copy_fs_struct(struct fs_struct *old, struct task_struct *owner)
 {
 	struct fs_struct *fs;
 
@@ -334,7 +333,7 @@ void __cleanup_sighand(struct sighand_struct *sighand, struct kobj *owner)
 		kobj_free(&sighand->obj);
 }
 
-static struct mm_struct *dup_mm(struct task_struct *tsk)
+struct mm_struct *dup_mm(struct task_struct *tsk)
 {
 	struct mm_struct *mm;
 

@@ -183,7 +183,10 @@ void world_setup(const struct world_config *c)
 	audit_enabled = c->audit;
 
 	holder_outside = kobj_alloc(KIND_holder, sizeof(struct kres));
-	tasklist_lock_obj = kobj_alloc(KIND_lock, sizeof(struct kres));
+	tasklist_lock_obj = kobj_alloc(KIND_lock, SHIM_LOCK_OBJ_SIZE);
+#ifdef CLONEFUZZ_SOURCE
+	oom_adj_mutex_obj = kobj_alloc(KIND_lock, SHIM_LOCK_OBJ_SIZE);
+#endif
 	default_exec_domain = obj_new(KIND_module, sizeof(struct kres),
 				      &holder_outside->obj);
 	cset = obj_new(KIND_css_set, sizeof(struct kres), &holder_outside->obj);

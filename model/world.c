@@ -11,6 +11,9 @@ int max_threads;
 unsigned long total_forks;
 int nr_processes;
 struct kres *tasklist_lock_obj;
+#ifdef CLONEFUZZ_SOURCE
+struct kres *oom_adj_mutex_obj;
+#endif
 struct pid init_struct_pid;
 struct user_struct *root_user;
 struct user_namespace *init_user_ns;

@@ -97,6 +97,7 @@ struct pid;
 struct pidfd_file {
 	struct kobj obj;		/* f_count */
 	struct pid *pid;
+	SHIM_FILE_MEMBERS
 };
 
 /* A file descriptor number: reserved (get_unused_fd), then installed. */
@@ -330,7 +331,10 @@ extern int nr_threads;
 extern int max_threads;
 extern unsigned long total_forks;
 extern int nr_processes;		/* sum of the per-cpu process_counts */
-extern struct kres *tasklist_lock_obj;
+extern struct kres *tasklist_lock_obj;	/* SHIM_LOCK_OBJ_SIZE bytes */
+#ifdef CLONEFUZZ_SOURCE
+extern struct kres *oom_adj_mutex_obj;	/* kernel/fork.c's oom_adj_mutex */
+#endif
 extern struct pid init_struct_pid;
 extern struct user_struct *root_user;	/* INIT_USER */
 extern struct user_namespace *init_user_ns;

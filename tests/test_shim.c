@@ -175,6 +175,31 @@ static void test_signal_steps(void)
 	TEST_CHECK(shim_task_sigpending(t) && model_trace.injected, "a planned failure is injected");
 }
 
+/* fs->users++ under fs->lock, as 6.x copy_fs() does it: the change becomes the child's hold. */
+static void test_locked_counter(void)
+{
+	struct task_struct *child;
+	struct fs_struct *fs;
+
+	ledger_reset();
+	current = kobj_alloc(KIND_task_struct, sizeof(*current));
+	child = kobj_alloc(KIND_task_struct, sizeof(*child));
+	shim_child = child;
+	fs = obj_new(KIND_fs_struct, sizeof(*fs), &current->obj);
+	spin_lock(&fs->lock);
+	TEST_CHECK(fs->users == 1, "the lock loads the ledger's count, %d", fs->users);
+	fs->users++;
+	spin_unlock(&fs->lock);
+	TEST_CHECK(hold_count(&fs->obj, &child->obj, HOLD_REF) == 1, "the child holds the new user");
+	TEST_CHECK(fs->obj.cnt[HOLD_REF] == 2 && ledger.nr_locks == 0, "two users, lock dropped");
+	spin_lock(&fs->lock);
+	fs->users--;
+	spin_unlock(&fs->lock);
+	TEST_CHECK(hold_count(&fs->obj, &child->obj, HOLD_REF) == 0, "and gives it back");
+	TEST_CHECK(ledger.nr_v == 0, "no violation (%zu)", ledger.nr_v);
+	shim_child = NULL;
+}
+
 int main(void)
 {
 	test_object_at();
@@ -184,5 +209,6 @@ int main(void)
 	test_slab();
 	test_steps();
 	test_signal_steps();
+	test_locked_counter();
 	return check_report("test_shim");
 }

@@ -88,11 +88,25 @@ struct pid;
 #define SHIM_FILES_MEMBERS						\
 	atomic_t count;
 
+/* model: mm_count is never taken; only oom_mm, which stays NULL, would drop it */
 #define SHIM_MM_MEMBERS							\
-	unsigned long flags;
+	unsigned long flags;						\
+	atomic_t mm_count;						\
+	struct work_struct async_put_work;
 
 #define SHIM_PID_MEMBERS						\
 	wait_queue_head_t wait_pidfd;
+
+#define SHIM_FILE_MEMBERS						\
+	unsigned int f_flags;
+
+/* A world lock object (tasklist_lock's, oom_adj_mutex's) with the kernel's lock inside it. */
+struct shim_lock_obj {
+	struct kobj obj;
+	rwlock_t rw;
+	struct mutex mutex;
+};
+#define SHIM_LOCK_OBJ_SIZE	sizeof(struct shim_lock_obj)
 
 #else
 
@@ -103,6 +117,8 @@ struct pid;
 #define SHIM_FILES_MEMBERS
 #define SHIM_MM_MEMBERS
 #define SHIM_PID_MEMBERS
+#define SHIM_FILE_MEMBERS
+#define SHIM_LOCK_OBJ_SIZE	sizeof(struct kobj)
 
 #endif
 

@@ -13,9 +13,32 @@ static const struct {
 } counters[] = {
 #define SHIM_COUNTER(k, member, h) { KIND_##k, offsetof(struct k, member), h },
 #include "shim/counters.def"
-#undef SHIM_COUNTER
 	{ NR_KINDS, 0, HOLD_REF },
 };
+
+/* Plain counters under a lock: the lock's offset, the counter's, the hold. */
+static const struct {
+	int kind;
+	size_t lock, counter;
+	int hold;
+} locked[] = {
+#define SHIM_LOCKED_COUNTER(k, l, member, h) \
+	{ KIND_##k, offsetof(struct k, l), offsetof(struct k, member), h },
+#include "shim/counters.def"
+	{ NR_KINDS, 0, 0, HOLD_REF },
+};
+
+/* The row of locked[] for the lock at @lock in @o, or -1. */
+static int locked_row(const struct kobj *o, const void *lock)
+{
+	size_t off = (size_t)((const char *)lock - (const char *)o);
+	int i;
+
+	for (i = 0; locked[i].kind != NR_KINDS; i++)
+		if (locked[i].kind == o->kind && locked[i].lock == off)
+			return i;
+	return -1;
+}
 
 int shim_counter_hold(const struct kobj *o, const void *counter)
 {
@@ -88,15 +111,31 @@ void shim_set(const void *counter, int n)
 void shim_lock(const void *lock)
 {
 	struct kobj *o = object_of(lock, "a lock taken");
+	int row;
 
-	if (o)
-		lock_take(o, &current->obj);
+	if (!o)
+		return;
+	lock_take(o, &current->obj);
+	row = locked_row(o, lock);
+	if (row >= 0)	/* what the lock guards starts from the ledger's count */
+		*(int *)((char *)o + locked[row].counter) = o->cnt[locked[row].hold];
 }
 
 void shim_unlock(const void *lock)
 {
 	struct kobj *o = object_of(lock, "a lock released");
+	int row, n;
 
-	if (o)
-		lock_drop(o, &current->obj);
+	if (!o)
+		return;
+	row = locked_row(o, lock);
+	if (row >= 0) {
+		/* the change made under the lock, as holds of the task being built */
+		n = *(int *)((char *)o + locked[row].counter) - o->cnt[locked[row].hold];
+		if (n > 0)
+			hold_get_many(o, child(), locked[row].hold, n);
+		while (n++ < 0)
+			hold_put(o, child(), locked[row].hold);
+	}
+	lock_drop(o, &current->obj);
 }

@@ -118,6 +118,112 @@ bool shim_fatal_signal_pending(struct task_struct *t)
 	return model_fail(SITE_fatal_signal, t->pending.signal.sig[0] & (1UL << (SIGKILL - 1)));
 }
 
+struct task_struct *shim_dup_task_struct(struct task_struct *orig, int node)
+{
+	(void)node;
+	shim_child = dup_task_struct(orig);
+	return shim_child;
+}
+
+struct mm_struct *shim_dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
+{
+	(void)oldmm;
+	return dup_mm(tsk);
+}
+
+void shim_mmget(struct mm_struct *mm)
+{
+	get_ref(&mm->obj, builder());
+}
+
+void __mmdrop(struct mm_struct *mm)
+{
+	ledger_violation(V_shim_gap, KIND_mm_struct, "__mmdrop on mm_struct#%u: the model keeps no mm_count",
+			 mm->obj.id);
+}
+
+struct fs_struct *shim_copy_fs_struct(struct fs_struct *old)
+{
+	return copy_fs_struct(old, shim_child);
+}
+
+struct files_struct *shim_dup_fd(struct files_struct *oldf, struct fd_range *punch_hole)
+{
+	(void)punch_hole;
+	return dup_fd(oldf, shim_child);
+}
+
+void shim_get_seccomp_filter(struct task_struct *tsk)
+{
+	if (tsk->seccomp.filter)
+		get_ref(&tsk->seccomp.filter->obj, builder());
+}
+
+int get_unused_fd_flags(unsigned int flags)
+{
+	struct fd_slot *fd;
+
+	(void)flags;
+	fd = get_unused_fd(shim_child);
+	return IS_ERR(fd) ? (int)PTR_ERR(fd) : fd->fd;
+}
+
+/* The reserved descriptor @fd: a live fd_slot of that number with no file yet. */
+static struct fd_slot *reserved_slot(unsigned int fd)
+{
+	struct kobj *o;
+
+	for (o = ledger_kind_first(KIND_fd); o; o = ledger_kind_next(o)) {
+		struct fd_slot *slot = (struct fd_slot *)o;
+
+		if (!o->freed && !slot->file && slot->fd == (int)fd)
+			return slot;
+	}
+	ledger_violation(V_shim_gap, KIND_fd, "descriptor %u is not a reserved one", fd);
+	return NULL;
+}
+
+struct file *shim_pidfs_alloc_file(struct pid *pid, unsigned int flags)
+{
+	struct pidfd_file *f;
+
+	(void)flags;
+	f = pidfs_alloc_file(pid, shim_child);
+	return IS_ERR(f) ? ERR_PTR(PTR_ERR(f)) : (struct file *)f;
+}
+
+void shim_put_unused_fd(unsigned int fd)
+{
+	struct fd_slot *slot = reserved_slot(fd);
+
+	if (slot)
+		put_unused_fd(slot, builder());
+}
+
+void shim_fd_install(unsigned int fd, struct file *file)
+{
+	struct fd_slot *slot = reserved_slot(fd);
+
+	if (slot)
+		fd_install(slot, &file->f, builder());
+}
+
+void fput(struct file *file)
+{
+	fput_pidfd(&file->f, builder());
+}
+
+int shim_put_user_ok(unsigned long addr, unsigned long size)
+{
+	return model_fail(SITE_pidfd_put_user, !user_access_ok(addr, size)) ? -EFAULT : 0;
+}
+
+void shim_attach_pid(struct task_struct *p, enum pid_type type)
+{
+	if (type == PIDTYPE_PID)
+		world_attach(p);
+}
+
 struct kres *shim_mpol_dup(struct kres *pol)
 {
 	return mpol_dup(pol, shim_child);

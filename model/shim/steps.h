@@ -85,6 +85,96 @@ void shim_mmput(struct mm_struct *mm);
 void shim_free_pid(struct pid *pid);
 int shim_perf_event_init_task(struct task_struct *child, u64 clone_flags);
 
+/* The task: the model's allocation, and the owner of what the shims take next. */
+#ifndef SHIM_STEPS_IMPL
+#define dup_task_struct(orig, node)	shim_dup_task_struct(orig, node)
+#define dup_mm(tsk, oldmm)		shim_dup_mm(tsk, oldmm)
+#define mmget(mm)			shim_mmget(mm)
+#define copy_fs_struct(fs)		shim_copy_fs_struct(fs)
+#define dup_fd(oldf, punch_hole)	shim_dup_fd(oldf, punch_hole)
+#define get_seccomp_filter(t)		shim_get_seccomp_filter(t)
+#define put_unused_fd(fd)		shim_put_unused_fd(fd)
+#define fd_install(fd, file)		shim_fd_install(fd, file)
+#define attach_pid(p, type)		shim_attach_pid(p, type)
+#define pidfs_alloc_file(pid, flags)	shim_pidfs_alloc_file(pid, flags)
+#endif
+struct task_struct *shim_dup_task_struct(struct task_struct *orig, int node);
+void free_task(struct task_struct *tsk);
+/* model: free_task drops the stack; its accounting has nothing to undo */
+static inline void put_task_stack(struct task_struct *tsk) { (void)tsk; }
+static inline void exit_task_stack_account(struct task_struct *tsk) { (void)tsk; }
+
+/* The address space and the file tables. */
+struct mm_struct *shim_dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
+void shim_mmget(struct mm_struct *mm);
+/*
+ * model: mm_count is not kept; only free_signal_struct()'s oom_mm, which
+ * the model never sets, would drop it. Reaching it is a shim_gap.
+ */
+void __mmdrop(struct mm_struct *mm);
+struct fs_struct *shim_copy_fs_struct(struct fs_struct *old);
+struct fd_range;
+struct files_struct *shim_dup_fd(struct files_struct *oldf, struct fd_range *punch_hole);
+
+/* seccomp. model: no task has no_new_privs set, and no syscall work is traced. */
+#define task_lock(p)			spin_lock(&(p)->alloc_lock)
+#define task_unlock(p)			spin_unlock(&(p)->alloc_lock)
+void shim_get_seccomp_filter(struct task_struct *tsk);
+static inline bool task_no_new_privs(struct task_struct *p) { (void)p; return false; }
+static inline void task_set_no_new_privs(struct task_struct *p) { (void)p; }
+enum { SYSCALL_WORK_BIT_SECCOMP, SYSCALL_WORK_BIT_SYSCALL_TRACE };
+#define set_task_syscall_work(t, fl)	((void)(t), (void)SYSCALL_WORK_BIT_##fl)
+#define clear_task_syscall_work(t, fl)	((void)(t), (void)SYSCALL_WORK_BIT_##fl)
+
+/*
+ * The pidfd: a descriptor number (the model's fd_slot of that number) and
+ * a file. model: a file is the model's pidfs file, its first member.
+ */
+struct file {
+	struct pidfd_file f;
+};
+#define f_flags		f.f_flags
+int get_unused_fd_flags(unsigned int flags);
+struct file *shim_pidfs_alloc_file(struct pid *pid, unsigned int flags);
+void shim_put_unused_fd(unsigned int fd);
+void shim_fd_install(unsigned int fd, struct file *file);
+void fput(struct file *file);
+/* model: copy_process()'s one put_user() is the pidfd's, its pidfd_put_user site */
+#define put_user(x, ptr)		shim_put_user_ok((unsigned long)(ptr), sizeof(*(ptr)))
+int shim_put_user_ok(unsigned long addr, unsigned long size);
+
+/* Deferred work runs at once. model: no grace period, no workqueue. */
+static inline void call_rcu(struct callback_head *head, void (*func)(struct callback_head *))
+{
+	func(head);
+}
+
+static inline bool schedule_work(struct work_struct *work)
+{
+	work->func(work);
+	return true;
+}
+
+/* Core scheduling and sched_ext: nothing to set up or undo in the model (as the v6.18 mirror). */
+static inline void sched_core_fork(struct task_struct *p) { (void)p; }
+static inline void sched_core_free(struct task_struct *p) { (void)p; }
+static inline void sched_cancel_fork(struct task_struct *p) { (void)p; }
+
+/* The world's locks and counters under the kernel's names. */
+#define tasklist_lock	(((struct shim_lock_obj *)tasklist_lock_obj)->rw)
+#define oom_adj_mutex	(((struct shim_lock_obj *)oom_adj_mutex_obj)->mutex)
+#define process_counts	nr_processes
+/*
+ * model: no process groups or sessions, and no walk of the task list: the
+ * caller's pid stands for its group's and session's, and the caller's
+ * task list for init_task's.
+ */
+#define task_pgrp(t)	((t)->thread_pid)
+#define task_session(t)	((t)->thread_pid)
+#define init_task	(*current)
+/* The child becomes visible when its PIDTYPE_PID is attached: world_attach(). */
+void shim_attach_pid(struct task_struct *p, enum pid_type type);
+
 /* RLIMIT_NPROC: the user's process count is the ucounts' HOLD_PROCESSES (5.14+). */
 unsigned long rlimit(unsigned int limit);
 bool is_rlimit_overlimit(struct ucounts *ucounts, enum rlimit_type type, unsigned long rlimit);

@@ -88,14 +88,28 @@ static inline void shim_list_unlink(struct list_head *entry)
 	entry->prev->next = entry->next;
 }
 
+/*
+ * model: a list head in an object the model made (a world task's children,
+ * its signal's thread_head) was zeroed, never initialised by kernel code:
+ * it starts empty at its first use. Freed objects keep their memory until
+ * the scenario ends, so an entry left on a list by a task the model
+ * reaped is written to harmlessly.
+ */
+static inline struct list_head *shim_list_head(struct list_head *head)
+{
+	if (!head->next)
+		INIT_LIST_HEAD(head);
+	return head;
+}
+
 static inline void list_add(struct list_head *entry, struct list_head *head)
 {
-	shim_list_link(entry, head, head->next);
+	shim_list_link(entry, shim_list_head(head), head->next);
 }
 
 static inline void list_add_tail(struct list_head *entry, struct list_head *head)
 {
-	shim_list_link(entry, head->prev, head);
+	shim_list_link(entry, shim_list_head(head)->prev, head);
 }
 
 static inline void list_del(struct list_head *entry)

@@ -1,11 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Linux 6.18's steps of copy_process() that live in other files:
- * cgroup_fork() and sched_fork() (kernel/cgroup, kernel/sched/core.c),
+ * dup_fd() (fs/file.c), cgroup_fork() and sched_fork() (kernel/cgroup,
+ * kernel/sched/core.c),
  * security_task_alloc()/security_task_free() (security/security.c) and
  * copy_thread() (arch/x86/kernel/process.c). Included by v6_18/fork.c, and
  * by model/shim/steps.c for the source profiles.
  */
+
+/*
+ * dup_fd: a copy of the descriptor table, which alloc_fdtable refuses past
+ * sysctl_nr_open entries. model: the copy has the parent's installed
+ * descriptors but takes no references on the pidfd files among them.
+ */
+static struct files_struct *dup_fd(struct files_struct *oldf, struct task_struct *tsk)
+{
+	struct files_struct *newf;
+
+	if (model_fail(SITE_dup_fd_nr_open, oldf->nr_open > world.cfg.nr_open))
+		return ERR_PTR(-EMFILE);
+	if (model_fail(SITE_dup_fd, false))
+		return ERR_PTR(-ENOMEM);
+	newf = obj_new(KIND_files_struct, sizeof(*newf), &tsk->obj);
+	fdt_copy(newf, oldf);
+	return newf;
+}
 
 /* cgroup_fork: the child starts on init_css_set, without a reference. */
 static void cgroup_fork(struct task_struct *child)

@@ -65,17 +65,9 @@ static int copy_files(u64 clone_flags, struct task_struct *tsk)
 		return 0;
 	}
 
-	/* dup_fd: alloc_fdtable refuses more than sysctl_nr_open entries */
-	if (model_fail(SITE_dup_fd_nr_open, oldf->nr_open > world.cfg.nr_open))
-		return -EMFILE;
-	if (model_fail(SITE_dup_fd, false))
-		return -ENOMEM;
-	newf = obj_new(KIND_files_struct, sizeof(*newf), &tsk->obj);
-	/*
-	 * model: the copy has the parent's installed descriptors but takes no
-	 * references on the pidfd files among them.
-	 */
-	fdt_copy(newf, oldf);
+	newf = dup_fd(oldf, tsk);
+	if (IS_ERR(newf))
+		return PTR_ERR(newf);
 	tsk->files = newf;
 	return 0;
 }

@@ -125,7 +125,20 @@ static void put_unused_fd(struct fd_slot *fd, struct kobj *owner)
 	kobj_free(&fd->obj);
 }
 
-/* pidfd_prepare: reserve the descriptor and make the pidfs file (PIDFD_STALE). */
+/* pidfs_alloc_file: the pidfs file of @pid (PIDFD_STALE), which holds a reference on it. */
+static struct pidfd_file *pidfs_alloc_file(struct pid *pid, struct task_struct *owner)
+{
+	struct pidfd_file *pidfile;
+
+	if (model_fail(SITE_pidfd_file, false))
+		return ERR_PTR(-ENOMEM);
+	pidfile = obj_new(KIND_file, sizeof(*pidfile), &owner->obj);
+	pidfile->pid = pid;
+	get_ref(&pid->obj, &pidfile->obj);
+	return pidfile;
+}
+
+/* pidfd_prepare: reserve the descriptor and make the pidfs file. */
 static struct fd_slot *pidfd_prepare(struct pid *pid, struct pidfd_file **ret,
 				     struct task_struct *owner)
 {
@@ -135,14 +148,11 @@ static struct fd_slot *pidfd_prepare(struct pid *pid, struct pidfd_file **ret,
 	pidfd = get_unused_fd(owner);
 	if (IS_ERR(pidfd))
 		return pidfd;
-
-	if (model_fail(SITE_pidfd_file, false)) {
+	pidfile = pidfs_alloc_file(pid, owner);
+	if (IS_ERR(pidfile)) {
 		put_unused_fd(pidfd, &owner->obj);
-		return ERR_PTR(-ENOMEM);
+		return ERR_PTR(PTR_ERR(pidfile));
 	}
-	pidfile = obj_new(KIND_file, sizeof(*pidfile), &owner->obj);
-	pidfile->pid = pid;
-	get_ref(&pid->obj, &pidfile->obj);	/* the pidfs file holds the pid */
 	*ret = pidfile;
 	return pidfd;
 }
