@@ -9,36 +9,12 @@
 #include <string.h>
 
 #include "kernel.h"
+#include "kargs.h"
 #include "world.h"
 #include "shim/compiler.h"
 #include "shim/signal.h"
 #include "shim/acct.h"
 
-/* What kernel_clone() hands copy_process(), as 6.12 lays it out. */
-struct kernel_clone_args {
-	u64 flags;
-	int *pidfd;			/* user pointers */
-	int *child_tid;
-	int *parent_tid;
-	const char *name;
-	int exit_signal;
-	u32 kthread:1;
-	u32 io_thread:1;
-	u32 user_worker:1;
-	u32 no_files:1;
-	unsigned long stack;
-	unsigned long stack_size;
-	unsigned long tls;
-	int *set_tid;			/* pid_t: shim.h's typedef comes after this file */
-	size_t set_tid_size;		/* entries in set_tid */
-	int cgroup;
-	int idle;
-	int (*fn)(void *);
-	void *fn_arg;
-	struct cgroup *cgrp;
-	struct kres *cset;		/* model: a css_set is a kres, as task_struct.cgroups */
-	struct cgroup *cset_cgrp;	/* model: the cgroup of that css_set */
-};
 
 /* Strings: strscpy() and strscpy_pad(), with the size or sizeof the array. */
 static inline long shim_strscpy(char *dst, const char *src, size_t size, bool pad)

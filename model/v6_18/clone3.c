@@ -32,9 +32,9 @@ static long sys_clone(const struct clone_call *c)
 	struct kernel_clone_args args = {
 		.flags		= (bug_on(BUG_clone_flags_64bit) ? c->flags : (u32)c->flags) &
 				  ~(u64)CSIGNAL,	/* lower_32_bits */
-		.pidfd		= c->parent_tid,
-		.child_tid	= c->child_tid,
-		.parent_tid	= c->parent_tid,
+		.pidfd		= u64_to_user_ptr(c->parent_tid),
+		.child_tid	= u64_to_user_ptr(c->child_tid),
+		.parent_tid	= u64_to_user_ptr(c->parent_tid),
 		.exit_signal	= (u32)c->flags & CSIGNAL,
 		.stack		= c->stack,
 		.tls		= c->tls,
@@ -97,9 +97,9 @@ static int copy_clone_args_from_user(struct kernel_clone_args *kargs,
 
 	*kargs = (struct kernel_clone_args){
 		.flags		= c->flags,
-		.pidfd		= c->pidfd,
-		.child_tid	= c->child_tid,
-		.parent_tid	= c->parent_tid,
+		.pidfd		= u64_to_user_ptr(c->pidfd),
+		.child_tid	= u64_to_user_ptr(c->child_tid),
+		.parent_tid	= u64_to_user_ptr(c->parent_tid),
 		.exit_signal	= (int)c->exit_signal,
 		.stack		= c->stack,
 		.stack_size	= c->stack_size,

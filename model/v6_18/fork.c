@@ -16,27 +16,12 @@
 #include "../bug.h"
 #include "../fault.h"
 #include "../helpers.h"
+#include "../kargs.h"
 #include "../kernel.h"
 #include "../nsproxy.h"
 #include "../pid.h"
 #include "../profile.h"
 
-struct kernel_clone_args {
-	u64 flags;
-	u64 pidfd;
-	u64 child_tid;
-	u64 parent_tid;
-	int exit_signal;
-	u64 stack;
-	u64 stack_size;
-	u64 tls;
-	int *set_tid;
-	size_t set_tid_size;	/* how many entries set_tid has */
-	u64 cgroup;
-	struct cgroup *cgrp;	/* CLONE_INTO_CGROUP: the target, with a reference */
-	struct kres *cset;	/* the css_set the child will join, with a reference */
-	struct cgroup *cset_cgrp;	/* model: the cgroup of that css_set */
-};
 
 static unsigned int current_euid(void)
 {
@@ -348,7 +333,7 @@ static struct task_struct *copy_process(struct pid *pid, int trace, int node,
 			fd_install(pidfd_slot, pidfile, &p->obj);
 
 		retval = -EFAULT;
-		if (model_fail(SITE_pidfd_put_user, !user_access_ok(args->pidfd, sizeof(int))))
+		if (model_fail(SITE_pidfd_put_user, !user_access_ok(user_ptr_addr(args->pidfd), sizeof(int))))
 			goto bad_fork_put_pidfd;
 	}
 

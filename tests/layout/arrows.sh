@@ -36,7 +36,7 @@ layer() {
 	model/*.def | model/vocab.[ch] | model/kernel.h | model/syscall.h) echo 1 ;;
 	model/shim/compiler.h | model/shim/consts.h | model/shim/sync.h | model/shim/signal.h | model/shim/acct.h | model/shim/members.h | model/shim/sigset.h) echo 1 ;;
 	model/ledger.[ch] | model/mutant.[ch]) echo 2 ;;
-	model/world.[ch] | model/profile.[ch] | model/profile_expand.h | model/bug.[ch] | model/fault.[ch]) echo 3 ;;
+	model/world.[ch] | model/kargs.h | model/profile.[ch] | model/profile_expand.h | model/bug.[ch] | model/fault.[ch]) echo 3 ;;
 	model/nsproxy.[ch]) echo 4 ;;
 	model/pid.[ch]) echo 5 ;;
 	model/helpers.[ch] | model/legacy.h) echo 6 ;;
