@@ -272,22 +272,6 @@ static void print_json(const struct lint_result *r)
 	printf("]}\n");
 }
 
-/* REL_ROW's condition for a release's enclosing ifs. */
-static const char *rel_cond(const char *cond)
-{
-	if (!*cond)
-		return "ALWAYS";
-	if (strstr(cond, "!(clone_flags&CLONE_THREAD)"))
-		return "NOT_THREAD";
-	if (strstr(cond, "clone_flags&CLONE_THREAD"))
-		return "THREAD";
-	if (strstr(cond, "clone_flags&CLONE_PIDFD"))
-		return "PIDFD";
-	if (strstr(cond, "pid!=&init_struct_pid"))
-		return "NOT_INIT_PID";
-	return "PRESENT";
-}
-
 static void print_table(const struct lint_result *r)
 {
 	int i, check;
@@ -348,7 +332,7 @@ static void print_table(const struct lint_result *r)
 		if (h->cond[0] == '+' || r->rel_label[i] < 0 || h->unsure)
 			continue;
 		printf("REL_ROW(%s, %s, %s, \"%s\")\n", r->labels[r->rel_label[i]].name,
-		       lint_res_names[h->res], rel_cond(h->cond), h->call);
+		       lint_res_names[h->res], lint_rel_cond(h->cond), h->call);
 	}
 }
 

@@ -119,6 +119,12 @@ void lint_result_free(struct lint_result *r);
 /* The @nth model site a failing call may be (PAIR_STEP), or NULL past the last. */
 const char *lint_step_site(const char *call, int nth);
 
+/* A release's enclosing conditions as a REL_ROW condition: ALWAYS, THREAD, NOT_THREAD, PIDFD, NOT_INIT_PID or PRESENT. */
+const char *lint_rel_cond(const char *cond);
+
+/* The model kind a lint resource stands for (PAIR_KIND), its own name otherwise; "none" when no object. */
+const char *lint_res_kind(int res);
+
 /* The CHECK_* a precondition's condition names (PAIR_CHECK), or CHECK_none. */
 int lint_check_id(const char *cond);
 /* Whether a PAIR_CHECK row names @check: a check a file's copy_process() can show. */

@@ -217,6 +217,36 @@ int lint_test_site(const char *cond, bool *named)
 	return name_by_idents(test_rows, n, cond, SITE_none);
 }
 
+const char *lint_rel_cond(const char *cond)
+{
+	if (!*cond)
+		return "ALWAYS";
+	if (strstr(cond, "!(clone_flags&CLONE_THREAD)"))
+		return "NOT_THREAD";
+	if (strstr(cond, "clone_flags&CLONE_THREAD"))
+		return "THREAD";
+	if (strstr(cond, "clone_flags&CLONE_PIDFD"))
+		return "PIDFD";
+	if (strstr(cond, "pid!=&init_struct_pid"))
+		return "NOT_INIT_PID";
+	return "PRESENT";
+}
+
+static const struct { int res; const char *kind; } res_kinds[] = {
+#define PAIR_KIND(r, k) { LR_##r, #k },
+#include "pairs.def"
+};
+
+const char *lint_res_kind(int res)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(res_kinds) / sizeof(res_kinds[0]); i++)
+		if (res_kinds[i].res == res)
+			return res_kinds[i].kind;
+	return lint_res_names[res];
+}
+
 const char *lint_step_row(size_t i, const char **site)
 {
 	if (i >= sizeof(step_sites) / sizeof(step_sites[0]))

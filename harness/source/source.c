@@ -11,8 +11,13 @@
 #include "lint/lint.h"
 #include "extract.h"
 #include "missing.h"
+#include "profile.h"
+#include "table.h"
 #include "source.h"
 #include "vocab.h"
+
+/* The mirror whose callees the shims use, and whose table the profile's is made against. */
+#define SOURCE_BASE	"v6.18"
 
 #ifndef CLONEFUZZ_ROOT
 #define CLONEFUZZ_ROOT "."
@@ -76,7 +81,7 @@ int source_check(const struct source_opts *o, FILE *msg)
 	static struct extract ex;
 	static struct lint_result r;
 	static struct missing m;
-	char file[PATH_MAX], log[PATH_MAX];
+	char file[PATH_MAX], log[PATH_MAX], table[PATH_MAX];
 	FILE *f;
 	int rc;
 
@@ -93,7 +98,6 @@ int source_check(const struct source_opts *o, FILE *msg)
 		return 2;
 	}
 	vocabulary_names(&ex, &r, &m);
-	lint_result_free(&r);
 	snprintf(file, sizeof(file), "%s/fork.c", o->out);
 	snprintf(log, sizeof(log), "%s/compile.log", o->out);
 	if (make_dirs(o->out) || !(f = fopen(file, "w"))) {
@@ -103,8 +107,19 @@ int source_check(const struct source_opts *o, FILE *msg)
 	}
 	extract_write(&ex, f);
 	fclose(f);
-	fprintf(msg, "%s: %s() and %d same-file functions it reaches -> %s\n", o->path, o->function,
-		ex.nkept_functions - 1, file);
+	snprintf(table, sizeof(table), "%s/table.def", o->out);
+	f = fopen(table, "w");
+	if (!f) {
+		fprintf(msg, "clonefuzz: source: %s: %s\n", table, strerror(errno));
+		lint_result_free(&r);
+		extract_free(&ex);
+		return 2;
+	}
+	source_table(&r, profile_find(SOURCE_BASE), f, &m);
+	fclose(f);
+	lint_result_free(&r);
+	fprintf(msg, "%s: %s() and %d same-file functions it reaches -> %s, %s\n", o->path,
+		o->function, ex.nkept_functions - 1, file, table);
 	extract_free(&ex);
 
 	rc = source_compile_check(o->cc, source_root(), file, log);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# Check `clonefuzz source` on fork.c-shaped fixtures: exit status, output lines (expect: text, expect-re: regex) and the extracted file (expect-file:, expect-not-file:).
+# Check `clonefuzz source` on fork.c-shaped fixtures: exit status, output lines (expect: text, expect-re: regex), the extracted file (expect-file:, expect-not-file:) and the table (expect-table:, expect-not-table:).
 # usage: run.sh CLONEFUZZ FIXTURE...
 set -eu
 if [ $# -lt 2 ] || [ ! -x "$1" ]; then
@@ -41,6 +41,12 @@ for f in "$@"; do
 	done >>"$tmp/why"
 	header expect-not-file "$f" | while IFS= read -r s; do
 		! grep -qF -e "$s" "$out/fork.c" 2>/dev/null || echo "the extracted file has: $s"
+	done >>"$tmp/why"
+	header expect-table "$f" | while IFS= read -r s; do
+		grep -qF -e "$s" "$out/table.def" 2>/dev/null || echo "the table lacks: $s"
+	done >>"$tmp/why"
+	header expect-not-table "$f" | while IFS= read -r s; do
+		! grep -qF -e "$s" "$out/table.def" 2>/dev/null || echo "the table has: $s"
 	done >>"$tmp/why"
 	# line numbers are the file's: the extracted file has as many lines
 	if [ -e "$out/fork.c" ] && [ "$(wc -l <"$out/fork.c")" != "$(wc -l <"$f")" ]; then
