@@ -10,11 +10,17 @@
 extern const struct profile profile_v2_6_32;
 extern const struct profile profile_v4_0;
 extern const struct profile profile_v6_18;
+#ifdef CLONEFUZZ_SOURCE_PROFILE
+extern const struct profile profile_source;	/* a build with clonefuzz source's profile.c */
+#endif
 
 const struct profile *const profiles[] = {
 	&profile_v2_6_32,
 	&profile_v4_0,
 	&profile_v6_18,
+#ifdef CLONEFUZZ_SOURCE_PROFILE
+	&profile_source,
+#endif
 };
 const size_t nr_profiles = sizeof(profiles) / sizeof(profiles[0]);
 

@@ -3,12 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "source/source.h"
 
 static const char usage_source[] =
-	"usage: clonefuzz source FILE [--out DIR] [--cc CC] [--function NAME]\n\n"
+	"usage: clonefuzz source FILE [--out DIR] [--name NAME] [--build] [--cc CC] [--function F]\n\n"
 	"Build a source profile from FILE, a kernel/fork.c: copy_process() (or\n"
 	"NAME) and the same-file functions, variables and structs it reaches,\n"
 	"unchanged, compiled against the shims of model/shim/ that map the\n"
@@ -23,6 +24,10 @@ static const char usage_source[] =
 	"finds undeclared, with the lines that use it.\n\n"
 	"  --out DIR      where the profile goes (default build/source/NAME, NAME\n"
 	"                 the directory above kernel/, or the file's name)\n"
+	"  --name NAME    the profile's name (default src-DIRNAME)\n"
+	"  --build        then build clonefuzz with the profile in DIR/build\n"
+	"                 (DIR/profile.c: the cut file behind v6.18's entry and\n"
+	"                 kernel_clone, and DIR/table.def, its table)\n"
 	"  --cc CC        the compiler that checks it (default $CC, else clang)\n"
 	"  --function F   the function to extract (default copy_process)\n\n"
 	"The shims are read from $CLONEFUZZ_ROOT, else the tree clonefuzz was\n"
@@ -48,7 +53,7 @@ static void default_out(const char *path, char *buf, size_t size)
 	snprintf(buf, size, "build/source/%.*s", (int)(end - start), start);
 }
 
-enum { OPT_OUT = CLI_LONG_ONLY, OPT_CC, OPT_FUNCTION };
+enum { OPT_OUT = CLI_LONG_ONLY, OPT_CC, OPT_FUNCTION, OPT_NAME, OPT_BUILD };
 
 static int cmd_source(int argc, char **argv)
 {
@@ -56,11 +61,13 @@ static int cmd_source(int argc, char **argv)
 		{ "out", required_argument, NULL, OPT_OUT },
 		{ "cc", required_argument, NULL, OPT_CC },
 		{ "function", required_argument, NULL, OPT_FUNCTION },
+		{ "name", required_argument, NULL, OPT_NAME },
+		{ "build", no_argument, NULL, OPT_BUILD },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct source_opts o = { .function = "copy_process" };
-	char out[512];
+	char out[512], name[600], abs[4096];
 	int c, status;
 
 	o.cc = getenv("CC") && *getenv("CC") ? getenv("CC") : "clang";
@@ -75,6 +82,12 @@ static int cmd_source(int argc, char **argv)
 		case OPT_FUNCTION:
 			o.function = optarg;
 			break;
+		case OPT_NAME:
+			o.name = optarg;
+			break;
+		case OPT_BUILD:
+			o.build = true;
+			break;
 		default:
 			return status;
 		}
@@ -85,6 +98,18 @@ static int cmd_source(int argc, char **argv)
 	if (!o.out) {
 		default_out(o.path, out, sizeof(out));
 		o.out = out;
+	}
+	if (!o.name) {
+		const char *base = strrchr(o.out, '/');
+
+		snprintf(name, sizeof(name), "src-%s", base ? base + 1 : o.out);
+		o.name = name;
+	}
+	/* the build runs elsewhere: it is told where the profile is absolutely */
+	if (o.out[0] != '/' && getcwd(abs, sizeof(abs) - strlen(o.out) - 2)) {
+		strcat(abs, "/");
+		strcat(abs, o.out);
+		o.out = abs;
 	}
 	o.root = source_root();
 	return source_check(&o, stdout);

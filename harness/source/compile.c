@@ -38,6 +38,24 @@ static int run(char *const argv[], const char *log)
 	return WEXITSTATUS(status) == 127 ? -1 : WEXITSTATUS(status);
 }
 
+int source_build(const char *root, const char *out, const char *log)
+{
+	char def[PATH_MAX + 64], dir[PATH_MAX];
+	char *configure[] = {
+		"cmake", "-S", (char *)root, "-B", dir, "-G", "Ninja",
+		"-DCMAKE_BUILD_TYPE=RelWithDebInfo", def, NULL,
+	};
+	char *build[] = { "cmake", "--build", dir, "--target", "clonefuzz", NULL };
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%s/build", out);
+	snprintf(def, sizeof(def), "-DCLONEFUZZ_SOURCE_PROFILE=%s", out);
+	rc = run(configure, log);
+	if (rc)
+		return rc;
+	return run(build, log);
+}
+
 int source_compile_check(const char *cc, const char *root, const char *file, const char *log)
 {
 	char inc[PATH_MAX], shim[PATH_MAX];

@@ -160,6 +160,11 @@ static int scan_items(struct extract *ex)
 			j++;
 		}
 		it->t1 = j - 1;
+		for (j = it->t0; j <= it->t1 && !tok_is(src, j, "(") && !tok_is(src, j, "{") &&
+				 !tok_is(src, j, "="); j++)
+			it->is_static = it->is_static || tok_is(src, j, "static") ||
+					tok_is(src, j, "extern") || tok_is(src, j, "typedef");
+		j = it->t1 + 1;
 		it->line0 = src->toks[it->t0].line;
 		it->line1 = src->toks[it->t1].line;
 		item_name(src, it);
@@ -413,6 +418,28 @@ void extract_write(const struct extract *ex, FILE *out)
 			break;
 		p = e + 1;
 		line++;
+	}
+}
+
+void extract_globals(const struct extract *ex, void (*fn)(const char *name, void *arg), void *arg)
+{
+	int i, k;
+
+	for (i = 0; i < ex->nitems; i++) {
+		const struct extract_item *it = &ex->items[i];
+		bool seen = false;
+
+		if (!it->kept || it->is_static || !it->name[0] || !strcmp(it->name, ex->function))
+			continue;
+		/* a declaration of a function, or a struct, defines no symbol */
+		if (!it->function && (tok_is(&ex->src, it->t1 - 1, ")") ||
+				      tok_is(&ex->src, it->t0 + 2, "{")))
+			continue;
+		for (k = 0; k < i && !seen; k++)
+			seen = ex->items[k].kept && !strcmp(ex->items[k].name, it->name) &&
+			       !ex->items[k].is_static;
+		if (!seen)
+			fn(it->name, arg);
 	}
 }
 

@@ -17,6 +17,7 @@ struct extract_item {
 	int line0, line1;	/* the lines they span */
 	char name[64];		/* what it defines: a function, a variable, a struct tag */
 	bool function;		/* a function definition (a body follows) */
+	bool is_static;		/* file-local: it cannot clash with the model's names */
 	bool kept;
 };
 
@@ -52,6 +53,12 @@ int extract_read(const char *path, const char *function, struct extract *ex);
  * function a call that marks it for the unwind oracle.
  */
 void extract_write(const struct extract *ex, FILE *out);
+
+/*
+ * The kept items that are not static, whose names the model's own could
+ * clash with at link time: @fn for each, once per name.
+ */
+void extract_globals(const struct extract *ex, void (*fn)(const char *name, void *arg), void *arg);
 
 void extract_free(struct extract *ex);
 

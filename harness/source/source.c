@@ -76,6 +76,73 @@ static void vocabulary_names(const struct extract *ex, const struct lint_result 
 	}
 }
 
+static void write_rename(const char *name, void *arg)
+{
+	fprintf(arg, "#define %s src_%s\n", name, name);
+}
+
+/*
+ * The checks the file's copy_process() returns at, by line: its
+ * ERR_PTR() there records the check that refused, as the mirrors'
+ * model_check() does.
+ */
+static void write_check_lines(const struct lint_result *r, FILE *f)
+{
+	int i, c;
+
+	fprintf(f, "static const struct { int line, check; } source_checks[] = {\n");
+	for (i = 0; i < r->nchecks; i++) {
+		c = lint_check_id(r->checks[i].cond);
+		if (c != CHECK_none)
+			fprintf(f, "\t{ %d, CHECK_%s },\n", r->checks[i].line, check_names[c]);
+	}
+	fprintf(f, "\t{ 0, CHECK_none },\n};\n\n"
+		"static void *source_err_ptr(long error, int line)\n{\n"
+		"\tint i;\n\n"
+		"\tfor (i = 0; source_checks[i].line; i++)\n"
+		"\t\tif (source_checks[i].line == line)\n"
+		"\t\t\tmodel_check(source_checks[i].check, true);\n"
+		"\treturn (void *)error;\n}\n"
+		"#define ERR_PTR(e)\tsource_err_ptr((e), __LINE__)\n");
+}
+
+/* @out/profile.c: the cut file behind v6.18's entry, and the profile that names them. */
+static int write_glue(const struct source_opts *o, const struct extract *ex,
+		      const struct lint_result *r, FILE *msg)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/profile.c", o->out);
+	f = fopen(path, "w");
+	if (!f) {
+		fprintf(msg, "clonefuzz: source: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	fprintf(f, "/* The source profile %s: copy_process() of %s, cut by clonefuzz source. */\n"
+		"/* Its functions the file does not make static, so that they clash with none of the model's. */\n",
+		o->name, o->path);
+	extract_globals(ex, write_rename, f);
+	fprintf(f, "\n#include \"shim/shim.h\"\n\n");
+	write_check_lines(r, f);
+	fprintf(f, "\n#include \"fork.c\"\n\n"
+		"/* The entries and kernel_clone() of the mirror whose callees the shims use. */\n"
+		"#include \"bug.h\"\n#include \"profile.h\"\n"
+		"#include \"v6_18/kernel_clone.c\"\n#include \"v6_18/clone3.c\"\n\n"
+		"#define PROFILE_TABLE \"%s/table.def\"\n#include \"profile_expand.h\"\n\n"
+		"const struct profile profile_source = {\n"
+		"\t.name = \"%s\",\n"
+		"\t.kv = KV(6, 18, 30),\t/* model: its callees, world and entry are v6.18's */\n"
+		"\t.source = \"%s\",\n"
+		"\tPROFILE_TABLES,\n"
+		"\t.sys_clone = sys_clone_entry,\n"
+		"\t.has_clone3 = true,\n"
+		"\t.create_user_ns = shim_create_user_ns,\n"
+		"};\n", o->out, o->name, o->path);
+	fclose(f);
+	return 0;
+}
+
 int source_check(const struct source_opts *o, FILE *msg)
 {
 	static struct extract ex;
@@ -117,7 +184,12 @@ int source_check(const struct source_opts *o, FILE *msg)
 	}
 	source_table(&r, profile_find(SOURCE_BASE), f, &m);
 	fclose(f);
+	rc = write_glue(o, &ex, &r, msg);
 	lint_result_free(&r);
+	if (rc) {
+		extract_free(&ex);
+		return 2;
+	}
 	fprintf(msg, "%s: %s() and %d same-file functions it reaches -> %s, %s\n", o->path,
 		o->function, ex.nkept_functions - 1, file, table);
 	extract_free(&ex);
@@ -143,5 +215,14 @@ int source_check(const struct source_opts *o, FILE *msg)
 	if (m.count || m.other_errors || rc)
 		return 2;
 	fprintf(msg, "%s compiles against the shims\n", file);
+	if (!o->build)
+		return 0;
+	snprintf(log, sizeof(log), "%s/build.log", o->out);
+	rc = source_build(o->root, o->out, log);
+	if (rc) {
+		fprintf(msg, "clonefuzz: source: the build failed (%s)\n", log);
+		return 2;
+	}
+	fprintf(msg, "%s/build/clonefuzz has the profile %s\n", o->out, o->name);
 	return 0;
 }

@@ -3,6 +3,7 @@
 #ifndef CLONEFUZZ_SOURCE_H
 #define CLONEFUZZ_SOURCE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct source_opts {
@@ -11,6 +12,8 @@ struct source_opts {
 	const char *out;	/* the profile's directory */
 	const char *cc;		/* the compiler that checks the extracted file */
 	const char *root;	/* the clonefuzz tree, for model/shim */
+	const char *name;	/* the profile's name */
+	bool build;		/* also build clonefuzz with the profile in out/build */
 };
 
 /*
@@ -22,6 +25,13 @@ struct source_opts {
  * nothing is missing, 2 otherwise or when the file cannot be read.
  */
 int source_check(const struct source_opts *o, FILE *msg);
+
+/*
+ * Configure and build the clonefuzz tree @root in @out/build with the
+ * profile of @out (its profile.c), compiler output into @log. The exit
+ * status of the first step that fails, 0, or -1 if cmake cannot run.
+ */
+int source_build(const char *root, const char *out, const char *log);
 
 /*
  * Compile @file with @cc, syntax only, the shims of @root forced in, every

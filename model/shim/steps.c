@@ -33,9 +33,21 @@ static unsigned int current_euid(void)
 #include "../v6_18/callees.c"
 #pragma GCC diagnostic pop
 
+/*
+ * Debian's kernel.unprivileged_userns_clone sysctl, which its fork.c
+ * declares and user_namespace.c defines. model: at Debian's default, 1
+ * (CachyOS's fork.c defines its own, static).
+ */
+int unprivileged_userns_clone = 1;
+
 static struct kobj *builder(void)
 {
 	return shim_child ? &shim_child->obj : NULL;
+}
+
+int shim_create_user_ns(struct cred *new)
+{
+	return create_user_ns(new);
 }
 
 int shim_copy_creds(struct task_struct *p, unsigned long clone_flags)

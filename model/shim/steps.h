@@ -175,6 +175,11 @@ static inline void sched_cancel_fork(struct task_struct *p) { (void)p; }
 /* The child becomes visible when its PIDTYPE_PID is attached: world_attach(). */
 void shim_attach_pid(struct task_struct *p, enum pid_type type);
 
+/* The pid number in a namespace (model/pid.c), and v6.18's create_user_ns() for the profile. */
+int pid_nr_ns(struct pid *pid, struct pid_namespace *ns);
+int shim_create_user_ns(struct cred *new);
+#define NUMA_NO_NODE	(-1)
+
 /* RLIMIT_NPROC: the user's process count is the ucounts' HOLD_PROCESSES (5.14+). */
 unsigned long rlimit(unsigned int limit);
 bool is_rlimit_overlimit(struct ucounts *ucounts, enum rlimit_type type, unsigned long rlimit);
