@@ -200,6 +200,22 @@ static void test_locked_counter(void)
 	shim_child = NULL;
 }
 
+/* fs->in_exec tested under fs->lock is the fs_in_exec site: a planned failure makes it true while held. */
+static void test_locked_test(void)
+{
+	struct fault_plan plan = { .site = SITE_fs_in_exec, .signal_site = SITE_none };
+	struct fs_struct *fs;
+
+	ledger_reset();
+	current = kobj_alloc(KIND_task_struct, sizeof(*current));
+	fs = obj_new(KIND_fs_struct, sizeof(*fs), &current->obj);
+	trace_begin(&plan);
+	spin_lock(&fs->lock);
+	TEST_CHECK(fs->in_exec && model_trace.injected, "the planned failure: in exec while locked");
+	spin_unlock(&fs->lock);
+	TEST_CHECK(!fs->in_exec, "its own value back after the unlock");
+}
+
 int main(void)
 {
 	test_object_at();
@@ -210,5 +226,6 @@ int main(void)
 	test_steps();
 	test_signal_steps();
 	test_locked_counter();
+	test_locked_test();
 	return check_report("test_shim");
 }

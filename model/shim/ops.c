@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The shims' counter and lock operations: the member's address names the object, the table its hold, the ledger keeps it. */
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "fault.h"
 
 #include "shim/ops.h"
 
@@ -27,6 +30,39 @@ static const struct {
 #include "shim/counters.def"
 	{ NR_KINDS, 0, 0, HOLD_REF },
 };
+
+/* Tests under a lock that are fault sites: the lock's offset, the bool's, the site. */
+static struct {
+	int kind;
+	size_t lock, member;
+	int site;
+	bool saved;		/* the member's own value while the lock is held */
+} tests[] = {
+#define SHIM_LOCKED_TEST(k, l, m, s) \
+	{ KIND_##k, offsetof(struct k, l), offsetof(struct k, m), SITE_##s, false },
+#include "shim/counters.def"
+	{ NR_KINDS, 0, 0, SITE_none, false },
+};
+
+/* The test under the lock at @lock in @o: its site passed (model_fail) when @taking. */
+static void locked_test(struct kobj *o, const void *lock, bool taking)
+{
+	size_t off = (size_t)((const char *)lock - (const char *)o);
+	bool *member;
+	int i;
+
+	for (i = 0; tests[i].kind != NR_KINDS; i++) {
+		if (tests[i].kind != o->kind || tests[i].lock != off)
+			continue;
+		member = (bool *)((char *)o + tests[i].member);
+		if (taking) {
+			tests[i].saved = *member;
+			*member = model_fail(tests[i].site, *member);
+		} else {
+			*member = tests[i].saved;
+		}
+	}
+}
 
 /* The row of locked[] for the lock at @lock in @o, or -1. */
 static int locked_row(const struct kobj *o, const void *lock)
@@ -116,6 +152,7 @@ void shim_lock(const void *lock)
 	if (!o)
 		return;
 	lock_take(o, &current->obj);
+	locked_test(o, lock, true);
 	row = locked_row(o, lock);
 	if (row >= 0)	/* what the lock guards starts from the ledger's count */
 		*(int *)((char *)o + locked[row].counter) = o->cnt[locked[row].hold];
@@ -137,5 +174,6 @@ void shim_unlock(const void *lock)
 		while (n++ < 0)
 			hold_put(o, child(), locked[row].hold);
 	}
+	locked_test(o, lock, false);
 	lock_drop(o, &current->obj);
 }
