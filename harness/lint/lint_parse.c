@@ -419,6 +419,7 @@ static struct lint_node *statement(struct lint_src *src, int *pos, int end, int 
 	if (src->toks[i].type == LT_ID && lint_tok_is(src, i + 1, ":") &&
 	    !lint_tok_is(src, i, "default")) {
 		n = node_new(src, LN_LABEL, i);
+		n->t0 = i;	/* the label's name; its ':' follows */
 		snprintf(n->name, sizeof(n->name), "%.*s", src->toks[i].len, src->toks[i].s);
 		*pos = i + 2;
 		return n;

@@ -36,7 +36,7 @@ struct lint_node {
 	enum lint_node_type type;
 	int line;
 	int pp;			/* the #if branch the statement starts in */
-	int t0, t1;		/* tokens: LN_IF/LN_LOOP the condition, LN_EXPR/LN_RETURN the expression */
+	int t0, t1;		/* tokens: LN_IF/LN_LOOP the condition, LN_EXPR/LN_RETURN the expression, LN_LABEL t0 its name */
 	char name[64];		/* LN_GOTO the target, LN_LABEL the label */
 	struct lint_node *then, *els;	/* LN_IF; LN_LOOP body in then */
 	struct lint_node **kids;	/* LN_BLOCK */

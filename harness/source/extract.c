@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Cut a kernel/fork.c down to copy_process() and the same-file items it reaches, for the shims to compile. */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
+#include "lint/lint.h"
 #include "vocab.h"
 
 /* What the shims define themselves although fork.c does too: the file's copy is left out. */
@@ -311,9 +313,45 @@ static void reach_items(struct extract *ex)
 	free(macros);
 }
 
-static void collect_labels(struct extract *ex, const struct lint_node *n)
+static void add_mark(struct extract *ex, const struct lint_src *fn, int tok, int after,
+		     const char *fmt, const char *name)
+{
+	struct extract_mark *m;
+	int i;
+
+	if (ex->nmarks == EXTRACT_MAX_MARKS)
+		return;
+	m = &ex->marks[ex->nmarks];
+	m->at = (size_t)(fn->toks[tok].s - fn->text) + (after ? (size_t)fn->toks[tok].len : 0);
+	snprintf(m->text, sizeof(m->text), fmt, name);
+	/* kept in offset order: the writer walks them with the text */
+	for (i = ex->nmarks++; i > 0 && ex->marks[i - 1].at > m->at; i--) {
+		struct extract_mark t = ex->marks[i];
+
+		ex->marks[i] = ex->marks[i - 1];
+		ex->marks[i - 1] = t;
+	}
+}
+
+/* Whether @n is a goto, or a block that holds one at its top. */
+static bool jumps(const struct lint_node *n)
 {
 	int i;
+
+	if (n && n->type == LN_GOTO)
+		return true;
+	for (i = 0; n && n->type == LN_BLOCK && i < n->nkids; i++)
+		if (n->kids[i]->type == LN_GOTO)
+			return true;
+	return false;
+}
+
+/* Labels, and the tests that jump to the ladder with a site pairs.def names. */
+static void collect_marks(struct extract *ex, const struct lint_src *fn, const struct lint_node *n)
+{
+	char cond[LINT_COND];
+	bool named;
+	int i, site;
 
 	if (!n)
 		return;
@@ -323,11 +361,21 @@ static void collect_labels(struct extract *ex, const struct lint_node *n)
 		snprintf(l->name, sizeof(l->name), "%s", n->name);
 		l->line = n->line;
 		l->label = label_by_name(n->name);
+		if (l->label != L_none)
+			add_mark(ex, fn, n->t0 + 1, 1, " ladder_label(L_%s);", n->name);
 	}
-	collect_labels(ex, n->then);
-	collect_labels(ex, n->els);
+	if (n->type == LN_IF && jumps(n->then)) {
+		lint_tok_text(fn, n->t0, n->t1, cond, sizeof(cond));
+		site = lint_test_site(cond, &named);
+		if (site != SITE_none) {
+			add_mark(ex, fn, n->t0, 0, "model_fail(SITE_%s, (", site_names[site]);
+			add_mark(ex, fn, n->t1, 0, "%s))", "");
+		}
+	}
+	collect_marks(ex, fn, n->then);
+	collect_marks(ex, fn, n->els);
 	for (i = 0; i < n->nkids; i++)
-		collect_labels(ex, n->kids[i]);
+		collect_marks(ex, fn, n->kids[i]);
 }
 
 int extract_read(const char *path, const char *function, struct extract *ex)
@@ -342,7 +390,7 @@ int extract_read(const char *path, const char *function, struct extract *ex)
 		lint_free(&fn);
 		return -1;
 	}
-	collect_labels(ex, fn.body);
+	collect_marks(ex, &fn, fn.body);
 	lint_free(&fn);
 	if (lint_read(path, true, &ex->src) < 0) {
 		snprintf(ex->err, sizeof(ex->err), "%s", ex->src.err);
@@ -365,30 +413,20 @@ static bool line_kept(const struct extract *ex, int line)
 	return false;
 }
 
-/* @line with the marker of the label it holds, if any, after the label's colon. */
-static void write_line(const struct extract *ex, int line, const char *s, int len, FILE *out)
+/* @line (at offset @at of the file) with the marks that fall in it. */
+static void write_line(const struct extract *ex, size_t at, const char *s, int len, FILE *out)
 {
-	int i;
+	int i, done = 0;
 
-	for (i = 0; i < ex->nlabels; i++) {
-		const struct extract_label *l = &ex->labels[i];
-		const char *at;
-		int n = (int)strlen(l->name), colon;
+	for (i = 0; i < ex->nmarks; i++) {
+		int off = (int)(ex->marks[i].at - at);
 
-		if (l->line != line || l->label == L_none)
+		if (ex->marks[i].at < at || off > len)
 			continue;
-		at = strstr(s, l->name);
-		if (!at || at - s + n > len)
-			continue;
-		for (colon = (int)(at - s) + n; colon < len && (s[colon] == ' ' || s[colon] == '\t'); colon++)
-			;
-		if (colon < len && s[colon] == ':') {
-			fprintf(out, "%.*s ladder_label(L_%s);%.*s", colon + 1, s, l->name,
-				len - colon - 1, s + colon + 1);
-			return;
-		}
+		fprintf(out, "%.*s%s", off - done, s + done, ex->marks[i].text);
+		done = off;
 	}
-	fprintf(out, "%.*s", len, s);
+	fprintf(out, "%.*s", len - done, s + done);
 }
 
 void extract_write(const struct extract *ex, FILE *out)
@@ -410,7 +448,7 @@ void extract_write(const struct extract *ex, FILE *out)
 			in_directive = true;
 		}
 		if (in_directive ? !include : line_kept(ex, line))
-			write_line(ex, line, p, len, out);
+			write_line(ex, (size_t)(p - ex->src.text), p, len, out);
 		fputc('\n', out);
 		if (in_directive && !(len > 0 && p[len - 1] == '\\'))
 			in_directive = false;

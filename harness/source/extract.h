@@ -10,6 +10,7 @@
 
 #define EXTRACT_MAX_ITEMS	2048
 #define EXTRACT_MAX_LABELS	64
+#define EXTRACT_MAX_MARKS	128
 
 /* One definition or declaration at file scope. */
 struct extract_item {
@@ -28,6 +29,12 @@ struct extract_label {
 	int label;		/* L_*, or L_none when the vocabulary lacks it */
 };
 
+/* Text the cut file gets at an offset of the file: a label's marker, a test's fault site. */
+struct extract_mark {
+	size_t at;		/* offset in the file's text */
+	char text[64];
+};
+
 struct extract {
 	struct lint_src src;	/* every #if branch read */
 	const char *function;
@@ -35,6 +42,8 @@ struct extract {
 	int nitems;
 	struct extract_label labels[EXTRACT_MAX_LABELS];
 	int nlabels;
+	struct extract_mark marks[EXTRACT_MAX_MARKS];	/* in offset order */
+	int nmarks;
 	int nkept_functions;
 	char err[200];
 };
@@ -49,8 +58,10 @@ int extract_read(const char *path, const char *function, struct extract *ex);
 /*
  * Write the kept items to @out as the file has them, every other line
  * blank (so the compiler's line numbers are the file's), #include lines
- * dropped and every other directive kept, and after each label of the
- * function a call that marks it for the unwind oracle.
+ * dropped and every other directive kept; after each label of the
+ * function a call that marks it for the unwind oracle, and each test that
+ * jumps to the ladder and pairs.def names (nr_threads >= max_threads)
+ * passed through model_fail() with its site, as the mirrors write it.
  */
 void extract_write(const struct extract *ex, FILE *out);
 

@@ -121,13 +121,13 @@ void shim_recalc_sigpending(void)
 
 bool shim_task_sigpending(struct task_struct *t)
 {
-	return model_fail(SITE_signal_pending, t->pending.signal.sig[0] != 0);
+	return t->pending.signal.sig[0] != 0;
 }
 
 bool shim_fatal_signal_pending(struct task_struct *t)
 {
 	model_signal_point(SITE_fatal_signal);
-	return model_fail(SITE_fatal_signal, t->pending.signal.sig[0] & (1UL << (SIGKILL - 1)));
+	return t->pending.signal.sig[0] & (1UL << (SIGKILL - 1));
 }
 
 struct task_struct *shim_dup_task_struct(struct task_struct *orig, int node)

@@ -70,10 +70,10 @@ void shim_security_task_free(struct task_struct *task);
 int shim_copy_thread(struct task_struct *p, const struct kernel_clone_args *args);
 
 /*
- * copy_process()'s signal tests: a scenario's signal arrives at
- * recalc_sigpending() and before the fatal-signal test, and each test is
- * that step's fault site, so a failure there can be injected as in the
- * mirrors. model: copy_process() is their only caller in the cut file.
+ * The signal tests: a scenario's signal arrives at recalc_sigpending()
+ * and before the fatal-signal test, as in the mirrors. The tests in
+ * copy_process() are fault sites through the cut file's model_fail()
+ * around their conditions (harness/source/extract.c).
  */
 void shim_recalc_sigpending(void);
 bool shim_task_sigpending(struct task_struct *t);
