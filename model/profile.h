@@ -81,6 +81,7 @@ struct profile {
 	const char *name;	/* "v4.0" */
 	int kv;			/* KV(4, 0, 5) */
 	const char *source;	/* what the model mirrors */
+	const char *spec;	/* the version whose argument spec it follows; NULL: its own name */
 	const struct check_row *checks;
 	size_t nr_checks;
 	const struct site_row *sites;

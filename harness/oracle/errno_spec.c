@@ -332,7 +332,7 @@ static const struct spec_version *version_of(const struct profile *p)
 	size_t i;
 
 	for (i = 0; p && i < sizeof(versions) / sizeof(versions[0]); i++)
-		if (!strcmp(versions[i].name, p->name))
+		if (!strcmp(versions[i].name, p->spec ? p->spec : p->name))
 			return &versions[i];
 	return NULL;
 }

@@ -134,6 +134,7 @@ static int write_glue(const struct source_opts *o, const struct extract *ex,
 		"\t.name = \"%s\",\n"
 		"\t.kv = KV(6, 18, 30),\t/* model: its callees, world and entry are v6.18's */\n"
 		"\t.source = \"%s\",\n"
+		"\t.spec = \"" SOURCE_BASE "\",\t/* the entry is v6.18's */\n"
 		"\tPROFILE_TABLES,\n"
 		"\t.sys_clone = sys_clone_entry,\n"
 		"\t.has_clone3 = true,\n"
