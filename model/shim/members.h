@@ -98,7 +98,8 @@ struct pid;
 	wait_queue_head_t wait_pidfd;
 
 #define SHIM_FILE_MEMBERS						\
-	unsigned int f_flags;
+	unsigned int f_flags;						\
+	void *private_data;	/* 6.1's anon_inode pidfd: its pid */
 
 /* A world lock object (tasklist_lock's, oom_adj_mutex's) with the kernel's lock inside it. */
 struct shim_lock_obj {

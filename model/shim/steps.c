@@ -204,6 +204,42 @@ struct file *shim_pidfs_alloc_file(struct pid *pid, unsigned int flags)
 	return IS_ERR(f) ? ERR_PTR(PTR_ERR(f)) : (struct file *)f;
 }
 
+struct file *shim_anon_inode_getfile(const char *name, const struct file_operations *fops,
+				     void *priv, int flags)
+{
+	struct pidfd_file *f;
+
+	(void)name, (void)fops, (void)flags;
+	if (model_fail(SITE_pidfd_file, false))
+		return ERR_PTR(-ENOMEM);
+	f = obj_new(KIND_file, sizeof(*f), builder());
+	f->pid = priv;
+#ifdef CLONEFUZZ_SOURCE
+	f->private_data = priv;
+#endif
+	return (struct file *)f;
+}
+
+/* get_pid(): the newest pidfd file of @pid that holds none yet takes it, else the task being built. */
+struct pid *shim_get_pid(struct pid *pid)
+{
+	struct kobj *o, *owner = builder();
+
+	for (o = ledger_kind_first(KIND_file); o; o = ledger_kind_next(o))
+		if (!o->freed && ((struct pidfd_file *)o)->pid == pid &&
+		    !hold_count(&pid->obj, o, HOLD_REF)) {
+			owner = o;
+			break;
+		}
+	get_ref(&pid->obj, owner);
+	return pid;
+}
+
+void shim_put_pid(struct pid *pid)
+{
+	put_pid(pid, builder());
+}
+
 void shim_put_unused_fd(unsigned int fd)
 {
 	struct fd_slot *slot = reserved_slot(fd);

@@ -133,7 +133,43 @@ enum { SYSCALL_WORK_BIT_SECCOMP, SYSCALL_WORK_BIT_SYSCALL_TRACE };
 struct file {
 	struct pidfd_file f;
 };
+#ifndef SHIM_STEPS_IMPL
 #define f_flags		f.f_flags
+#define private_data	f.private_data
+#endif
+
+/*
+ * Before pidfs (6.1): the pidfd is an anon_inode file whose private_data
+ * is the pid, the reference taken by get_pid() just after it is made.
+ * model: the file is the model's pidfs file; get_pid() of its pid is its
+ * reference; it is never polled and never released through its fops
+ * (fput() is the model's).
+ */
+typedef unsigned int __poll_t;
+#define EPOLLIN		0x00000001
+#define EPOLLRDNORM	0x00000040
+struct inode;
+struct poll_table_struct;
+struct seq_file;
+struct file_operations {
+	int (*release)(struct inode *inode, struct file *file);
+	__poll_t (*poll)(struct file *file, struct poll_table_struct *pts);
+	void (*show_fdinfo)(struct seq_file *m, struct file *f);
+};
+static inline void poll_wait(struct file *f, wait_queue_head_t *q, struct poll_table_struct *p)
+{
+	(void)f, (void)q, (void)p;
+}
+static inline bool thread_group_exited(struct pid *pid) { (void)pid; return false; }
+#ifndef SHIM_STEPS_IMPL
+#define anon_inode_getfile(name, fops, priv, flags)	shim_anon_inode_getfile(name, fops, priv, flags)
+#define get_pid(pid)			shim_get_pid(pid)
+#define put_pid(pid)			shim_put_pid(pid)
+#endif
+struct file *shim_anon_inode_getfile(const char *name, const struct file_operations *fops,
+				     void *priv, int flags);
+struct pid *shim_get_pid(struct pid *pid);
+void shim_put_pid(struct pid *pid);
 int get_unused_fd_flags(unsigned int flags);
 struct file *shim_pidfs_alloc_file(struct pid *pid, unsigned int flags);
 void shim_put_unused_fd(unsigned int fd);
