@@ -310,6 +310,36 @@ static const struct spec_rule rules_v6_18[] = {
 	  "CLONE_PIDFD with CLONE_DETACHED", K618 "§5.1 P7" },
 };
 
+/* ---- Checks of real trees no mirror has (source profiles) ---- */
+
+static bool pidfd_detached_thread(const struct spec_args *a)
+{
+	return has(a, CLONE_PIDFD) && (has(a, CLONE_DETACHED) || has(a, CLONE_THREAD));
+}
+
+static bool timens_shared_vm(const struct spec_args *a)
+{
+	return (has(a, CLONE_THREAD) || has(a, CLONE_VM)) && a->caller->timens_pending;
+}
+
+/* model: the sysctl keeps Debian's default, 1: unprivileged user namespaces are allowed */
+static bool newuser_sysctl(const struct spec_args *a)
+{
+	(void)a;
+	return false;
+}
+
+static const struct spec_rule rules_extra[] = {
+	{ CHECK_pidfd_detached_thread, EINVAL, BOTH, pidfd_detached_thread,
+	  "CLONE_PIDFD with CLONE_DETACHED or CLONE_THREAD", "Debian 6.1.176 kernel/fork.c copy_process" },
+	{ CHECK_timens_shared_vm, EINVAL, BOTH, timens_shared_vm,
+	  "CLONE_THREAD or CLONE_VM while the time namespace for children differs",
+	  "Debian 6.1.176 kernel/fork.c copy_process" },
+	{ CHECK_newuser_sysctl, EPERM, BOTH, newuser_sysctl,
+	  "CLONE_NEWUSER while kernel.unprivileged_userns_clone is 0, without CAP_SYS_ADMIN",
+	  "Debian and CachyOS kernel/fork.c copy_process" },
+};
+
 /* How a version's entry points hand the arguments to the checks. */
 struct spec_version {
 	const char *name;		/* the profile's name */
@@ -327,14 +357,67 @@ static const struct spec_version versions[] = {
 	VERSION("v6.18", true, true, rules_v6_18),
 };
 
-static const struct spec_version *version_of(const struct profile *p)
+static const struct spec_version *named_version(const char *name)
 {
 	size_t i;
 
-	for (i = 0; p && i < sizeof(versions) / sizeof(versions[0]); i++)
-		if (!strcmp(versions[i].name, p->spec ? p->spec : p->name))
+	for (i = 0; i < sizeof(versions) / sizeof(versions[0]); i++)
+		if (!strcmp(versions[i].name, name))
 			return &versions[i];
 	return NULL;
+}
+
+/* @check's rule in @v's list, else in rules_extra, else NULL. */
+static const struct spec_rule *rule_for(const struct spec_version *v, int check)
+{
+	size_t i;
+
+	for (i = 0; i < v->nr_rules; i++)
+		if (v->rules[i].check == check)
+			return &v->rules[i];
+	for (i = 0; i < sizeof(rules_extra) / sizeof(rules_extra[0]); i++)
+		if (rules_extra[i].check == check)
+			return &rules_extra[i];
+	return NULL;
+}
+
+/*
+ * A source profile (p->spec set) follows its spec version's entry, and its
+ * own copy_process() checks in its table's order: the spec version's rules
+ * for the checks before copy_process (those whose check its table lists
+ * first, the entry's), then a rule per check of the table. A check with
+ * no rule leaves the profile uncovered.
+ */
+static const struct spec_version *source_version(const struct profile *p)
+{
+	static struct spec_rule rules[64];
+	static struct spec_version v;
+	static const struct profile *made;
+	const struct spec_version *base = named_version(p->spec);
+	const struct spec_rule *r;
+	size_t i, n = 0;
+
+	if (made == p)
+		return v.rules ? &v : NULL;
+	made = p;
+	v.rules = NULL;
+	if (!base)
+		return NULL;
+	for (i = 0; i < p->nr_checks && n < sizeof(rules) / sizeof(rules[0]); i++) {
+		r = rule_for(base, p->checks[i].check);
+		if (!r)
+			return NULL;
+		rules[n++] = *r;
+	}
+	v = (struct spec_version){ p->name, base->clone3, base->clone_lower_32, rules, n };
+	return &v;
+}
+
+static const struct spec_version *version_of(const struct profile *p)
+{
+	if (!p)
+		return NULL;
+	return p->spec ? source_version(p) : named_version(p->name);
 }
 
 /*

@@ -137,6 +137,12 @@ struct task_struct *shim_dup_task_struct(struct task_struct *orig, int node)
 	return shim_child;
 }
 
+void shim_free_task(struct task_struct *tsk)
+{
+	tsk->seccomp.filter = NULL;	/* a reference taken here is leaked, as the kernel does */
+	free_task(tsk);
+}
+
 struct mm_struct *shim_dup_mm(struct task_struct *tsk, struct mm_struct *oldmm)
 {
 	(void)oldmm;

@@ -99,7 +99,11 @@ int shim_perf_event_init_task(struct task_struct *child, u64 clone_flags);
 #define pidfs_alloc_file(pid, flags)	shim_pidfs_alloc_file(pid, flags)
 #endif
 struct task_struct *shim_dup_task_struct(struct task_struct *orig, int node);
-void free_task(struct task_struct *tsk);
+#ifndef SHIM_STEPS_IMPL
+#define free_task(tsk)			shim_free_task(tsk)
+#endif
+/* 5.9+: free_task() drops no seccomp filter (release_task() does), unlike the model's older one. */
+void shim_free_task(struct task_struct *tsk);
 /* model: free_task drops the stack; its accounting has nothing to undo */
 static inline void put_task_stack(struct task_struct *tsk) { (void)tsk; }
 static inline void exit_task_stack_account(struct task_struct *tsk) { (void)tsk; }
