@@ -63,6 +63,8 @@ static bool is_signal_site(const struct profile *p, int site)
 	return false;
 }
 
+const struct profile *codec_profile;
+
 static void decode_header(const uint8_t *h, struct scenario *s)
 {
 	struct world_config *c = &s->cfg;
@@ -70,7 +72,7 @@ static void decode_header(const uint8_t *h, struct scenario *s)
 	int bit = 0, nint = 0;
 	size_t i;
 
-	s->profile = profiles[h[1] % nr_profiles];
+	s->profile = codec_profile ? codec_profile : profiles[h[1] % nr_profiles];
 	for (i = 0; i < nr_config_keys; i++) {
 		const struct config_key *k = &config_keys[i];
 

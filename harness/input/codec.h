@@ -62,6 +62,12 @@
 #define CODEC_MAX_SIZE		(CODEC_HEADER_SIZE + MAX_OPS * CODEC_OP_SIZE)
 
 /* Decode @len bytes at @data into @s; on rejection fill @err and return -1. */
+/*
+ * When set, every decoded input runs on this profile, whatever its header
+ * says (CLONEFUZZ_PROFILE: a campaign on one version, a source profile's).
+ */
+extern const struct profile *codec_profile;
+
 int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
 		    char *err, size_t errlen);
 

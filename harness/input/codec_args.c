@@ -69,7 +69,7 @@ int args_decode(const uint8_t *data, size_t len, struct scenario *s,
 		return -1;
 	}
 	memcpy(in, data, len);
-	s->profile = profiles[in[0] % nr_profiles];
+	s->profile = codec_profile ? codec_profile : profiles[in[0] % nr_profiles];
 	s->cfg.caps = in[1] & A_CAPS ? CAP_FULL_SET : 0;
 	s->cfg.uid = in[1] & A_ROOT ? 0 : s->cfg.uid;
 	s->cfg.caller_is_init = in[1] & A_INIT;
