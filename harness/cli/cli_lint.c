@@ -33,14 +33,9 @@ static const char usage_lint[] =
 /* The model's site for a goto's step, a call's (PAIR_STEP) or a test's (PAIR_TEST); "none" if no row names it. */
 static const char *goto_site(const struct lint_goto *g)
 {
-	const char *site;
-	bool named;
+	struct lint_step_name n = lint_goto_name(g);
 
-	if (g->step_is_call) {
-		site = lint_step_site(g->step, 0);
-		return site ? site : "none";
-	}
-	return site_names[lint_test_site(g->step, &named)];
+	return site_names[n.kind == LS_SITE ? n.site : SITE_none];
 }
 
 static void json_str(const char *s)
@@ -275,7 +270,6 @@ static void print_json(const struct lint_result *r)
 static void print_table(const struct lint_result *r)
 {
 	int i, check;
-	bool named;
 
 	printf("/* copy_process() of %s, as `clonefuzz lint --emit-table` reads it. */\n\n",
 	       r->src.path);
@@ -291,30 +285,25 @@ static void print_table(const struct lint_result *r)
 	}
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
+		struct lint_step_name n = lint_goto_name(g);
 
-		check = g->step_is_call ? lint_check_id(g->step) : CHECK_none;
-		if (check != CHECK_none)
+		if (n.kind == LS_CHECK)
 			printf("CHECK_ROW(%s, %s, %s, \"%s fails\")\t/* line %d */\n",
-			       check_names[check], g->err[0] ? g->err : "0", g->label, g->step, g->line);
+			       check_names[n.check], g->err[0] ? g->err : "0", g->label, g->step, g->line);
 	}
 	printf("\n/* Fallible steps, in order: (site, errno returned, label jumped to). */\n");
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
-		const char *site = g->step_is_call ? lint_step_site(g->step, 0) : NULL;
+		struct lint_step_name n = lint_goto_name(g);
 		const char *err = g->err[0] ? g->err : "0";
-		int test = SITE_none;
 
-		if (g->step_is_call && lint_check_id(g->step) != CHECK_none)
+		if (n.kind == LS_CHECK)
 			continue;	/* a check, above */
-		if (!g->step_is_call)
-			test = lint_test_site(g->step, &named);
-		if (site)
-			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s%s */\n", site, err, g->label,
-			       g->line, g->step, g->err[0] ? "" : ", errno from the callee");
-		else if (!g->step_is_call && test != SITE_none)
-			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s */\n", site_names[test], err,
-			       g->label, g->line, g->step);
-		else if (!g->step_is_call && named)
+		if (n.kind == LS_SITE)
+			printf("SITE_ROW(%s, %s, %s)\t/* line %d: %s%s */\n", site_names[n.site], err,
+			       g->label, g->line, g->step,
+			       !g->step_is_call || g->err[0] ? "" : ", errno from the callee");
+		else if (n.kind == LS_NEVER)
 			printf("/* line %d: %s -> %s, %s: a test the model never fails */\n", g->line,
 			       g->step, err, g->label);
 		else
@@ -532,21 +521,16 @@ static int print_against(const struct lint_result *r, const struct profile *p)
 	diffs += against_checks(r, p);
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
-		const char *site = g->step_is_call ? lint_step_site(g->step, 0) : NULL;
+		struct lint_step_name n = lint_goto_name(g);
 		const struct site_row *row = NULL;
-		bool named;
-		int nth, test;
+		const char *step;
+		int nth;
 		size_t k;
 
-		if (!g->step_is_call) {
-			test = lint_test_site(g->step, &named);
-			if (test == SITE_none && named)
-				continue;	/* a test the model never fails */
-			site = test == SITE_none ? NULL : site_names[test];
-			row = site ? profile_site(p, test) : NULL;
-		}
-		if (!site && g->step_is_call && lint_check_id(g->step) != CHECK_none) {
-			const struct check_row *c = profile_check(p, lint_check_id(g->step));
+		if (n.kind == LS_NEVER)
+			continue;
+		if (n.kind == LS_CHECK) {
+			const struct check_row *c = profile_check(p, n.check);
 
 			if (!c) {
 				printf("check added: %s (line %d)\n", g->step, g->line);
@@ -558,19 +542,22 @@ static int print_against(const struct lint_result *r, const struct profile *p)
 			}
 			continue;
 		}
-		if (!site) {
+		if (n.kind == LS_UNNAMED) {
 			printf("step not named: %s (line %d) -> %s\n", g->step, g->line, g->label);
 			diffs++;
 			continue;
 		}
-		for (nth = 0; !row && g->step_is_call && lint_step_site(g->step, nth); nth++)
+		if (!g->step_is_call)
+			row = profile_site(p, n.site);
+		/* a call the models split differently: the first of its sites the model has */
+		for (nth = 0; !row && g->step_is_call && (step = lint_step_site(g->step, nth)); nth++)
 			for (k = 0; k < p->nr_sites; k++)
-				if (!strcmp(site_names[p->sites[k].site], lint_step_site(g->step, nth)))
+				if (!strcmp(site_names[p->sites[k].site], step))
 					row = &p->sites[k];
 		compared++;
 		if (!row) {
 			printf("step not in the model: %s (line %d, site %s) -> %s\n", g->step,
-			       g->line, site, g->label);
+			       g->line, site_names[n.site], g->label);
 			diffs++;
 		} else if (strcmp(label_names[row->label], g->label)) {
 			printf("step aimed elsewhere: %s (line %d) -> %s in the file, %s in the model\n",

@@ -119,6 +119,22 @@ void lint_result_free(struct lint_result *r);
 /* The @nth model site a failing call may be (PAIR_STEP), or NULL past the last. */
 const char *lint_step_site(const char *call, int nth);
 
+/* What a goto's failing step is in the model's vocabulary. */
+enum lint_step_kind {
+	LS_UNNAMED,	/* no pairs.def row names it */
+	LS_CHECK,	/* a call PAIR_CHECK names: a check that jumps (the LSM hook before 4.14) */
+	LS_SITE,	/* a call's first PAIR_STEP site, or a test's PAIR_TEST one */
+	LS_NEVER,	/* a test the model never makes fail (PAIR_TEST's none) */
+};
+
+struct lint_step_name {
+	enum lint_step_kind kind;
+	int check;	/* CHECK_*, for LS_CHECK */
+	int site;	/* SITE_*, for LS_SITE */
+};
+
+struct lint_step_name lint_goto_name(const struct lint_goto *g);
+
 /* A release's enclosing conditions as a REL_ROW condition: ALWAYS, THREAD, NOT_THREAD, PIDFD, NOT_INIT_PID or PRESENT. */
 const char *lint_rel_cond(const char *cond);
 

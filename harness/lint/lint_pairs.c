@@ -217,6 +217,28 @@ int lint_test_site(const char *cond, bool *named)
 	return name_by_idents(test_rows, n, cond, SITE_none);
 }
 
+struct lint_step_name lint_goto_name(const struct lint_goto *g)
+{
+	struct lint_step_name n = { LS_UNNAMED, CHECK_none, SITE_none };
+	const char *site;
+	bool named;
+
+	if (g->step_is_call) {
+		n.check = lint_check_id(g->step);
+		site = lint_step_site(g->step, 0);
+		if (n.check != CHECK_none)
+			n.kind = LS_CHECK;
+		else if (site) {
+			n.kind = LS_SITE;
+			n.site = site_by_name(site);
+		}
+		return n;
+	}
+	n.site = lint_test_site(g->step, &named);
+	n.kind = n.site != SITE_none ? LS_SITE : named ? LS_NEVER : LS_UNNAMED;
+	return n;
+}
+
 const char *lint_rel_cond(const char *cond)
 {
 	if (!*cond)

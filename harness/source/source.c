@@ -54,7 +54,6 @@ static void vocabulary_names(const struct extract *ex, const struct lint_result 
 			     struct missing *m)
 {
 	char name[96];
-	bool named;
 	int i;
 
 	for (i = 0; i < ex->nlabels; i++)
@@ -68,8 +67,7 @@ static void vocabulary_names(const struct extract *ex, const struct lint_result 
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
 
-		if (g->step_is_call ? lint_step_site(g->step, 0) || lint_check_id(g->step) != CHECK_none :
-		    (lint_test_site(g->step, &named), named))
+		if (lint_goto_name(g).kind != LS_UNNAMED)
 			continue;
 		snprintf(name, sizeof(name), "%s", g->step);
 		missing_add(m, name, g->step_is_call ? "step" : "test", g->line);

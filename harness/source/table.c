@@ -63,11 +63,11 @@ static void write_checks(const struct lint_result *r, const struct profile *base
 	}
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
+		struct lint_step_name n = lint_goto_name(g);
 
-		c = g->step_is_call ? lint_check_id(g->step) : CHECK_none;
-		if (c != CHECK_none)
-			fprintf(out, "CHECK_ROW(%s, %s, %s, \"line %d: %s fails\")\n", check_names[c],
-				g->err[0] ? g->err : "0", g->label, g->line, g->step);
+		if (n.kind == LS_CHECK)
+			fprintf(out, "CHECK_ROW(%s, %s, %s, \"line %d: %s fails\")\n",
+				check_names[n.check], g->err[0] ? g->err : "0", g->label, g->line, g->step);
 	}
 	(void)m;
 }
@@ -77,7 +77,7 @@ static void write_sites(const struct lint_result *r, const struct profile *base,
 			bool *kept, struct missing *m)
 {
 	char name[96];
-	bool named, any;
+	bool any;
 	size_t k;
 	int i;
 
@@ -85,10 +85,8 @@ static void write_sites(const struct lint_result *r, const struct profile *base,
 	for (i = 0; i < r->ngotos; i++) {
 		const struct lint_goto *g = &r->gotos[i];
 
-		if (g->step_is_call && lint_check_id(g->step) != CHECK_none)
-			continue;
-		if (!g->step_is_call && lint_test_site(g->step, &named) == SITE_none)
-			continue;	/* a test the model never fails, or one not named (listed) */
+		if (lint_goto_name(g).kind != LS_SITE)
+			continue;	/* a check, a test the model never fails, or one not named (listed) */
 		any = false;
 		for (k = 0; k < base->nr_sites; k++) {
 			const struct site_row *row = &base->sites[k];
@@ -100,7 +98,7 @@ static void write_sites(const struct lint_result *r, const struct profile *base,
 				!g->step_is_call && g->err[0] ? g->err : errno_text(row->err),
 				g->label, g->line, g->step);
 		}
-		if (!any && (g->step_is_call ? lint_step_site(g->step, 0) != NULL : true)) {
+		if (!any) {
 			snprintf(name, sizeof(name), "%s (no %s site)", g->step, base->name);
 			missing_add(m, name, "step", g->line);
 		}
