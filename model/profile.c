@@ -27,12 +27,15 @@ const size_t nr_profiles = sizeof(profiles) / sizeof(profiles[0]);
 const struct profile *profile = &profile_v4_0;
 
 const char *const rel_cond_names[NR_RCS] = {
-	[RC_ALWAYS] = "always",
-	[RC_THREAD] = "CLONE_THREAD",
-	[RC_NOT_THREAD] = "!CLONE_THREAD",
-	[RC_PRESENT] = "if held",
-	[RC_NOT_INIT_PID] = "pid != &init_struct_pid",
-	[RC_PIDFD] = "CLONE_PIDFD",
+#define REL_COND(t, w) [RC_##t] = w,
+	REL_CONDS
+#undef REL_COND
+};
+
+const char *const rel_cond_tokens[NR_RCS] = {
+#define REL_COND(t, w) [RC_##t] = #t,
+	REL_CONDS
+#undef REL_COND
 };
 
 bool user_access_ok(unsigned long long addr, unsigned long long len)

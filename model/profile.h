@@ -12,18 +12,27 @@
 struct cred;
 struct task_struct;
 
-/* When a label's release runs. */
+/*
+ * When a label's release runs: REL_COND(token, words), the token as a
+ * table's REL_ROW writes it (RC_<token>), the words for people.
+ */
+#define REL_CONDS							\
+	REL_COND(ALWAYS,       "always")				\
+	REL_COND(THREAD,       "CLONE_THREAD")				\
+	REL_COND(NOT_THREAD,   "!CLONE_THREAD")				\
+	REL_COND(PRESENT,      "if held")	/* the child holds the object (pointer set) */ \
+	REL_COND(NOT_INIT_PID, "pid != &init_struct_pid")		\
+	REL_COND(PIDFD,        "CLONE_PIDFD")
+
 enum rel_cond {
-	RC_ALWAYS,
-	RC_THREAD,		/* clone_flags & CLONE_THREAD */
-	RC_NOT_THREAD,		/* !(clone_flags & CLONE_THREAD) */
-	RC_PRESENT,		/* the child holds the object (pointer set) */
-	RC_NOT_INIT_PID,	/* pid != &init_struct_pid */
-	RC_PIDFD,		/* clone_flags & CLONE_PIDFD */
+#define REL_COND(t, w) RC_##t,
+	REL_CONDS
+#undef REL_COND
 	NR_RCS
 };
 
-extern const char *const rel_cond_names[NR_RCS];
+extern const char *const rel_cond_names[NR_RCS];	/* the words */
+extern const char *const rel_cond_tokens[NR_RCS];	/* "ALWAYS", ... */
 
 struct check_row {
 	int check;		/* CHECK_* */

@@ -7,16 +7,6 @@
 #include "table.h"
 #include "vocab.h"
 
-/* REL_ROW's condition tokens, by enum rel_cond. */
-static const char *const rc_tokens[NR_RCS] = {
-	[RC_ALWAYS] = "ALWAYS",
-	[RC_THREAD] = "THREAD",
-	[RC_NOT_THREAD] = "NOT_THREAD",
-	[RC_PRESENT] = "PRESENT",
-	[RC_NOT_INIT_PID] = "NOT_INIT_PID",
-	[RC_PIDFD] = "PIDFD",
-};
-
 static const char *errno_text(int err)
 {
 	const char *n = errno_name(err);
@@ -121,7 +111,7 @@ static void write_rels(const struct lint_result *r, const struct profile *base, 
 				if (base->rels[k].label == label)
 					fprintf(out, "REL_ROW(%s, %s, %s, \"%s\")\n", label_names[label],
 						kind_names[base->rels[k].kind],
-						rc_tokens[base->rels[k].cond], base->rels[k].call);
+						rel_cond_tokens[base->rels[k].cond], base->rels[k].call);
 			continue;
 		}
 		for (j = 0; j < r->nrels; j++) {
