@@ -18,20 +18,10 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+. "$(dirname "$0")/../fixtures.sh"
 passed=0
-failed=0
 table_fixture=
 table_want=0
-
-fail() {
-	echo "FAIL $1: $2"
-	failed=$((failed + 1))
-}
-
-# header NAME FILE: the text of every /* NAME: TEXT */ line, one a line
-header() {
-	sed -n "s|^/\\* $1: \\(.*\\) \\*/\$|\\1|p" "$2"
-}
 
 for f in "$@"; do
 	ok=1

@@ -11,16 +11,17 @@ cf=$1
 shift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failed=0
+. "$(dirname "$0")/../fixtures.sh"
 
-fail() {
-	echo "FAIL $1: $2"
-	failed=$((failed + 1))
-}
-
-# header NAME FILE: the text of every /* NAME: TEXT */ line, one a line
-header() {
-	sed -n "s|^/\\* $1: \\(.*\\) \\*/\$|\\1|p" "$2"
+# want HEADER FIXTURE FILE GREP-FLAGS SAYS: each HEADER line of FIXTURE must be in
+# FILE (or, with GREP-FLAGS starting "!", must not), else SAYS and the line.
+want() {
+	header "$1" "$2" | while IFS= read -r s; do
+		case $4 in
+		!*) ! grep -q"${4#!}" -e "$s" "$3" 2>/dev/null || echo "$5: $s" ;;
+		*) grep -q"$4" -e "$s" "$3" 2>/dev/null || echo "$5: $s" ;;
+		esac
+	done
 }
 
 for f in "$@"; do
@@ -30,24 +31,14 @@ for f in "$@"; do
 	rc=0
 	"$cf" source "$f" --out "$out" >"$tmp/$name.out" 2>&1 || rc=$?
 	[ "$rc" = "$want" ] || fail "$f" "exit status $rc, expected $want: $(head -n 3 "$tmp/$name.out")"
-	header expect "$f" | while IFS= read -r s; do
-		grep -qF -e "$s" "$tmp/$name.out" || echo "no output line contains: $s"
-	done >"$tmp/why"
-	header expect-re "$f" | while IFS= read -r s; do
-		grep -qE -e "$s" "$tmp/$name.out" || echo "no output line matches: $s"
-	done >>"$tmp/why"
-	header expect-file "$f" | while IFS= read -r s; do
-		grep -qF -e "$s" "$out/fork.c" 2>/dev/null || echo "the extracted file lacks: $s"
-	done >>"$tmp/why"
-	header expect-not-file "$f" | while IFS= read -r s; do
-		! grep -qF -e "$s" "$out/fork.c" 2>/dev/null || echo "the extracted file has: $s"
-	done >>"$tmp/why"
-	header expect-table "$f" | while IFS= read -r s; do
-		grep -qF -e "$s" "$out/table.def" 2>/dev/null || echo "the table lacks: $s"
-	done >>"$tmp/why"
-	header expect-not-table "$f" | while IFS= read -r s; do
-		! grep -qF -e "$s" "$out/table.def" 2>/dev/null || echo "the table has: $s"
-	done >>"$tmp/why"
+	{
+		want expect "$f" "$tmp/$name.out" F "no output line contains"
+		want expect-re "$f" "$tmp/$name.out" E "no output line matches"
+		want expect-file "$f" "$out/fork.c" F "the extracted file lacks"
+		want expect-not-file "$f" "$out/fork.c" '!F' "the extracted file has"
+		want expect-table "$f" "$out/table.def" F "the table lacks"
+		want expect-not-table "$f" "$out/table.def" '!F' "the table has"
+	} >"$tmp/why"
 	# line numbers are the file's: the extracted file has as many lines
 	if [ -e "$out/fork.c" ] && [ "$(wc -l <"$out/fork.c")" != "$(wc -l <"$f")" ]; then
 		echo "the extracted file has $(wc -l <"$out/fork.c") lines, the fixture $(wc -l <"$f")" >>"$tmp/why"
