@@ -596,6 +596,58 @@ static void hand_written(void)
 	printf("hand-written: %zu documented cases\n", sizeof(hand_cases) / sizeof(hand_cases[0]));
 }
 
+/*
+ * A source profile follows its spec version's entry and then its own
+ * copy_process checks, in its table's order, with the rules of the checks
+ * of real trees (errno_spec.c's rules_extra); a check with no rule leaves
+ * it uncovered.
+ */
+static void source_spec(void)
+{
+	static const struct check_row checks[] = {
+		{ CHECK_pidfd_parent_settid, EINVAL, L_none, "" },
+		{ CHECK_newns_fs, EINVAL, L_none, "" },
+		{ CHECK_newuser_sysctl, EPERM, L_none, "" },
+		{ CHECK_timens_shared_vm, EINVAL, L_none, "" },
+		{ CHECK_pidfd_detached_thread, EINVAL, L_none, "" },
+	};
+	static const struct check_row unruled[] = {
+		{ CHECK_newns_fs, EINVAL, L_none, "" },
+		{ CHECK_newuser_thread, EINVAL, L_none, "" },	/* 2.6.32's do_fork, not 6.18's */
+	};
+	struct profile src = { .name = "src-test", .spec = "v6.18", .checks = checks,
+			       .nr_checks = sizeof(checks) / sizeof(checks[0]) };
+	struct profile bare = src;
+	struct spec_caller root = ROOT, pending = ROOT;
+	struct clone_call pidfd_thread = CL(CLONE_PIDFD | THREAD_FLAGS);
+	struct clone_call vm = CL(CLONE_VM | SIGCHLD), newuser = CL(CLONE_NEWUSER | SIGCHLD);
+	struct clone_call newns_fs = CL(CLONE_NEWNS | CLONE_FS | CLONE_PIDFD | THREAD_FLAGS);
+	const struct profile *v618 = profile_find("v6.18");
+	int check, err;
+
+	pending.timens_pending = true;
+	err = errno_spec_predict(&src, &pidfd_thread, &root, &check);
+	TEST_CHECK(check == CHECK_pidfd_detached_thread && err == EINVAL,
+		   "CLONE_PIDFD with a thread: %s/%d", check_names[check], err);
+	err = errno_spec_predict(v618, &pidfd_thread, &root, &check);
+	TEST_CHECK(check == CHECK_none && err == 0, "which 6.18 allows: %s/%d", check_names[check], err);
+	err = errno_spec_predict(&src, &vm, &pending, &check);
+	TEST_CHECK(check == CHECK_timens_shared_vm && err == EINVAL,
+		   "CLONE_VM into a pending time namespace: %s/%d", check_names[check], err);
+	err = errno_spec_predict(&src, &vm, &root, &check);
+	TEST_CHECK(check == CHECK_none && err == 0, "none pending: %s/%d", check_names[check], err);
+	err = errno_spec_predict(&src, &newuser, &root, &check);
+	TEST_CHECK(check == CHECK_none && err == 0, "the sysctl at 1: %s/%d", check_names[check], err);
+	err = errno_spec_predict(&src, &newns_fs, &root, &check);
+	TEST_CHECK(check == CHECK_newns_fs && err == EINVAL,
+		   "the table's order: newns_fs first, %s/%d", check_names[check], err);
+	bare.name = "src-unruled";
+	bare.checks = unruled;
+	bare.nr_checks = sizeof(unruled) / sizeof(unruled[0]);
+	err = errno_spec_predict(&bare, &vm, &root, &check);
+	TEST_CHECK(err == -1, "a check with no rule: uncovered, %d", err);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long calls = argc > 1 ? strtoul(argv[1], NULL, 0) : CALLS_PER_PROFILE;
@@ -604,6 +656,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < nr_profiles; i++)
 		same_rules_as_table(profiles[i]);
 	hand_written();
+	source_spec();
 	for (i = 0; i < nr_profiles; i++)
 		random_sweep(profiles[i], calls);
 	return check_report("test_errno_spec");

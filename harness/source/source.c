@@ -193,7 +193,7 @@ int source_check(const struct source_opts *o, FILE *msg)
 		o->function, ex.nkept_functions - 1, file, table);
 	extract_free(&ex);
 
-	rc = source_compile_check(o->cc, source_root(), file, log);
+	rc = source_compile_check(o->cc, o->root, file, log);
 	if (rc < 0) {
 		fprintf(msg, "clonefuzz: source: cannot run %s (give --cc)\n", o->cc);
 		return 2;
