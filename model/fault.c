@@ -44,6 +44,11 @@ bool model_fail(int site, bool natural)
 	return true;
 }
 
+bool model_fault_planned(int site)
+{
+	return model_trace.plan.site == site;
+}
+
 bool model_check(int check, bool refuses)
 {
 	if (refuses)

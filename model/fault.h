@@ -40,6 +40,13 @@ void trace_begin(const struct fault_plan *plan);
  */
 bool model_fail(int site, bool natural);
 
+/*
+ * model_fault_planned - whether the plan injects a failure at @site: for
+ * a test that guards the one holding @site's gate, so that a planned
+ * failure reaches the gate (a source profile's nested tests).
+ */
+bool model_fault_planned(int site);
+
 /* model_check - one precondition check; true (and recorded) if it refuses. */
 bool model_check(int check, bool refuses);
 

@@ -346,11 +346,31 @@ static bool jumps(const struct lint_node *n)
 	return false;
 }
 
-/* Labels, and the tests that jump to the ladder with a site pairs.def names. */
-static void collect_marks(struct extract *ex, const struct lint_src *fn, const struct lint_node *n)
+/* @n, or the one statement of the block @n is, else NULL. */
+static const struct lint_node *only_statement(const struct lint_node *n)
+{
+	if (n && n->type == LN_BLOCK)
+		return n->nkids == 1 ? n->kids[0] : NULL;
+	return n;
+}
+
+/* The site pairs.def names the condition of if @n, or SITE_none. */
+static int test_site(const struct lint_src *fn, const struct lint_node *n)
 {
 	char cond[LINT_COND];
 	bool named;
+
+	lint_tok_text(fn, n->t0, n->t1, cond, sizeof(cond));
+	return lint_test_site(cond, &named);
+}
+
+/*
+ * Labels, and the tests that jump to the ladder with a site pairs.def
+ * names, and the tests that only guard one of those.
+ */
+static void collect_marks(struct extract *ex, const struct lint_src *fn, const struct lint_node *n)
+{
+	const struct lint_node *inner;
 	int i, site;
 
 	if (!n)
@@ -365,11 +385,19 @@ static void collect_marks(struct extract *ex, const struct lint_src *fn, const s
 			add_mark(ex, fn, n->t0 + 1, 1, " ladder_label(L_%s);", n->name);
 	}
 	if (n->type == LN_IF && jumps(n->then)) {
-		lint_tok_text(fn, n->t0, n->t1, cond, sizeof(cond));
-		site = lint_test_site(cond, &named);
+		site = test_site(fn, n);
 		if (site != SITE_none) {
 			add_mark(ex, fn, n->t0, 0, "model_fail(SITE_%s, (", site_names[site]);
 			add_mark(ex, fn, n->t1, 0, "%s))", "");
+		}
+	}
+	/* a test that only guards such a one (the rlimit's): a planned failure passes it */
+	inner = n->type == LN_IF && !n->els ? only_statement(n->then) : NULL;
+	if (inner && inner->type == LN_IF && !inner->els && jumps(inner->then)) {
+		site = test_site(fn, inner);
+		if (site != SITE_none) {
+			add_mark(ex, fn, n->t0, 0, "model_fault_planned(SITE_%s) || (", site_names[site]);
+			add_mark(ex, fn, n->t1, 0, "%s)", "");
 		}
 	}
 	collect_marks(ex, fn, n->then);

@@ -309,17 +309,10 @@ unsigned long rlimit(unsigned int limit)
 	return current->signal->rlim[limit].rlim_cur;
 }
 
-/*
- * model: only RLIMIT_NPROC is counted; the other rlimit counts stay at
- * zero. A failure planned at rlimit_nproc makes the count over the limit,
- * so that the exemption test under it, the site's model_fail() in the cut
- * file, is reached and fails as the mirror's does.
- */
+/* model: only RLIMIT_NPROC is counted; the other rlimit counts stay at zero. */
 bool is_rlimit_overlimit(struct ucounts *ucounts, enum rlimit_type type, unsigned long rlimit)
 {
-	if (type != UCOUNT_RLIMIT_NPROC)
-		return false;
-	return model_trace.plan.site == SITE_rlimit_nproc ||
+	return type == UCOUNT_RLIMIT_NPROC &&
 	       (unsigned long)ucounts->obj.cnt[HOLD_PROCESSES] > rlimit;
 }
 
