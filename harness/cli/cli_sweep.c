@@ -10,10 +10,11 @@
 #include "bug.h"
 #include "cli.h"
 #include "run/sweep.h"
+#include "run/sweepdiff.h"
 #include "run/workers.h"
 
 static const char usage_sweep[] =
-	"usage: clonefuzz sweep [--profile P] [--bug NAME] [--jobs N] [--matrix]\n\n"
+	"usage: clonefuzz sweep [--profile P [--against Q]] [--bug NAME] [--jobs N] [--matrix]\n\n"
 	"For each modelled version (or P): every fault site, and no fault, x every\n"
 	"combination of the flags the steps read (2^12 in a rich world, 2^8 in four\n"
 	"others: unprivileged, nested root, init, limits at their edge), through\n"
@@ -21,7 +22,12 @@ static const char usage_sweep[] =
 	"the time, every violation (the first ones decoded) and with --matrix, for\n"
 	"every site, the labels that ran and what each released. --jobs N splits\n"
 	"the versions over N processes (default: the number of cores).\n"
-	"exit status: 0 clean (known defects aside), 1 a violation, 2 bad usage.\n";
+	"--against Q sweeps P and Q and compares them scenario by scenario (the\n"
+	"same world, entry, flags and fault): the result, the check or step that\n"
+	"failed, the labels run and the verdict; it prints every kind of\n"
+	"difference with examples (for a source profile against its mirror).\n"
+	"exit status: 0 clean (known defects aside) or no difference, 1 a\n"
+	"violation or a difference, 2 bad usage.\n";
 
 /* What the sweep of one version found, passed back from a worker as bytes. */
 struct sweep_result {
@@ -122,24 +128,41 @@ static void print_matrix(const struct profile *p, const struct sweep_result *res
 
 static const struct profile *chosen[8];
 
+static int sweep_against(const struct profile *p, const struct profile *q)
+{
+	struct sweep_diff_stats st;
+	int ret;
+
+	if (!p)
+		return bad_usage("--against %s needs --profile", q->name);
+	fprintf(stderr, "clonefuzz: sweeping %s and %s...\n", p->name, q->name);
+	ret = sweep_diff(p, q, 3, stdout, &st);
+	if (ret < 0) {
+		fprintf(stderr, "clonefuzz: out of memory\n");
+		return 2;
+	}
+	return ret;
+}
+
 static void sweep_job(int i, void *result)
 {
 	sweep_one(chosen[i], result);
 }
 
-enum { OPT_PROFILE = CLI_LONG_ONLY, OPT_BUG, OPT_JOBS, OPT_MATRIX };
+enum { OPT_PROFILE = CLI_LONG_ONLY, OPT_AGAINST, OPT_BUG, OPT_JOBS, OPT_MATRIX };
 
 static int cmd_sweep(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "against", required_argument, NULL, OPT_AGAINST },
 		{ "bug", required_argument, NULL, OPT_BUG },
 		{ "jobs", required_argument, NULL, OPT_JOBS },
 		{ "matrix", no_argument, NULL, OPT_MATRIX },
 		CLI_HELP_OPTION,
 		{ 0 }
 	};
-	const struct profile *only = NULL;
+	const struct profile *only = NULL, *against = NULL;
 	int jobs = online_cores(), n = 0, i, c, status, bad = 0;
 	bool matrix = false;
 	struct sweep_result *res;
@@ -151,6 +174,11 @@ static int cmd_sweep(int argc, char **argv)
 		case OPT_PROFILE:
 			only = profile_arg(optarg);
 			if (!only)
+				return 2;
+			break;
+		case OPT_AGAINST:
+			against = profile_arg(optarg);
+			if (!against)
 				return 2;
 			break;
 		case OPT_BUG:
@@ -171,6 +199,8 @@ static int cmd_sweep(int argc, char **argv)
 	}
 	if (optind < argc)
 		return bad_usage("takes no operands ('%s')", argv[optind]);
+	if (against)
+		return sweep_against(only, against);
 	for (k = 0; k < nr_profiles && n < 8; k++)
 		if (!only || profiles[k] == only)
 			chosen[n++] = profiles[k];
