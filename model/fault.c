@@ -31,6 +31,10 @@ bool model_fail(int site, bool natural)
 	model_trace.gates++;
 	model_trace.reached[site / 8] |= 1U << (site % 8);
 	ledger.cur_site = (unsigned char)site;
+	if (model_trace.guard_site == site) {
+		natural = natural && model_trace.guard_natural;
+		model_trace.guard_site = SITE_none;
+	}
 	inject = model_trace.plan.site == site ||
 		 (model_trace.plan.nth && model_trace.plan.nth == model_trace.gates);
 	if (!inject && !natural)
@@ -44,9 +48,11 @@ bool model_fail(int site, bool natural)
 	return true;
 }
 
-bool model_fault_planned(int site)
+bool model_fault_guard(int site, bool natural)
 {
-	return model_trace.plan.site == site;
+	model_trace.guard_site = site;
+	model_trace.guard_natural = natural;
+	return natural || model_trace.plan.site == site;
 }
 
 bool model_check(int check, bool refuses)

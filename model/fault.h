@@ -27,6 +27,8 @@ struct fork_trace {
 	unsigned char labels[MAX_TRACE_LABELS];
 	int nr_labels;
 	bool overflow;
+	int guard_site;		/* SITE_* whose guarding test ran last, or SITE_none */
+	bool guard_natural;	/* what that test found, before any planned failure */
 	struct task_struct *child;	/* set on success */
 };
 
@@ -41,11 +43,12 @@ void trace_begin(const struct fault_plan *plan);
 bool model_fail(int site, bool natural);
 
 /*
- * model_fault_planned - whether the plan injects a failure at @site: for
- * a test that guards the one holding @site's gate, so that a planned
- * failure reaches the gate (a source profile's nested tests).
+ * model_fault_guard - a test that only guards the one holding @site's gate
+ * (a source profile's nested tests, the rlimit's): true when it holds
+ * (@natural) or the plan fails @site, so that a planned failure reaches
+ * the gate. The gate then fails naturally only if this test held too.
  */
-bool model_fault_planned(int site);
+bool model_fault_guard(int site, bool natural);
 
 /* model_check - one precondition check; true (and recorded) if it refuses. */
 bool model_check(int check, bool refuses);

@@ -396,8 +396,8 @@ static void collect_marks(struct extract *ex, const struct lint_src *fn, const s
 	if (inner && inner->type == LN_IF && !inner->els && jumps(inner->then)) {
 		site = test_site(fn, inner);
 		if (site != SITE_none) {
-			add_mark(ex, fn, n->t0, 0, "model_fault_planned(SITE_%s) || (", site_names[site]);
-			add_mark(ex, fn, n->t1, 0, "%s)", "");
+			add_mark(ex, fn, n->t0, 0, "model_fault_guard(SITE_%s, (", site_names[site]);
+			add_mark(ex, fn, n->t1, 0, "%s))", "");
 		}
 	}
 	collect_marks(ex, fn, n->then);

@@ -9,7 +9,7 @@
 /* expect-not-file: int nr_threads; */
 /* expect-not-file: #include */
 /* expect-file: if (model_fail(SITE_max_threads, (nr_threads >= max_threads))) */
-/* expect-file: if (model_fault_planned(SITE_rlimit_nproc) || (is_rlimit_overlimit(task_ucounts(p), UCOUNT_RLIMIT_NPROC, rlimit(RLIMIT_NPROC)))) { */
+/* expect-file: if (model_fault_guard(SITE_rlimit_nproc, (is_rlimit_overlimit(task_ucounts(p), UCOUNT_RLIMIT_NPROC, rlimit(RLIMIT_NPROC))))) { */
 /* expect-file: if (model_fail(SITE_rlimit_nproc, (!capable(CAP_SYS_RESOURCE)))) */
 #include <linux/sched.h>
 
