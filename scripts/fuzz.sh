@@ -4,7 +4,7 @@
 #
 # usage: scripts/fuzz.sh [--engine afl|libfuzzer] [--target T] [--time SECONDS]
 #                        [--jobs N] [--out DIR] [--mutant SPEC] [--bug NAME]
-#                        [--clonefuzz PATH] [--no-deps]
+#                        [--source FILE [--name NAME]] [--clonefuzz PATH] [--no-deps]
 #
 #   --engine  afl (default): a main instance on the CmpLog build and
 #             secondaries on the ASan+UBSan build, one per core;
@@ -16,6 +16,11 @@
 #   --mutant  break the model on purpose, e.g. drop:bad_fork_cleanup_fs:fs_struct:
 #             the campaign must then find it
 #   --bug     switch a catalogued bug into the model ('clonefuzz bugs')
+#   --source  fuzz a kernel's own kernel/fork.c: build its source profile
+#             ('clonefuzz source FILE --build', in build/source/DIR), sweep
+#             it, build the engines' targets with it and run every input on it
+#   --name    the source profile's name (default src-DIR, DIR the directory
+#             above kernel/)
 #   --clonefuzz  the clonefuzz binary to use (default: build/default's, built first)
 #   --no-deps do not install missing packages
 #
@@ -32,8 +37,8 @@ cmdline="scripts/fuzz.sh${*:+ $*}"
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-engine=afl target=fuzz_scenario budget=120 jobs= out= mutant= deps=1 cf=
-usage() { sed -n '3,29p' "$0" | sed 's/^# \{0,1\}//'; }
+engine=afl target=fuzz_scenario budget=120 jobs= out= mutant= deps=1 cf= src= name=
+usage() { sed -n '3,34p' "$0" | sed 's/^# \{0,1\}//'; }
 die() { echo "fuzz.sh: $*" >&2; exit 2; }
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -45,6 +50,8 @@ while [ $# -gt 0 ]; do
 	--mutant) mutant=${2:?}; shift ;;
 	--bug) export CLONEFUZZ_BUG="${2:?}"; shift ;;
 	--clonefuzz) cf=${2:?}; shift ;;
+	--source) src=${2:?}; shift ;;
+	--name) name=${2:?}; shift ;;
 	--no-deps) deps= ;;
 	-h|--help) usage; exit 0 ;;
 	*) die "unknown argument '$1' (see --help)" ;;
@@ -61,7 +68,18 @@ if [ -n "$deps" ]; then
 	if [ "$engine" = afl ]; then scripts/deps.sh --fuzz; else scripts/deps.sh; fi
 fi
 
+# A preset's build, in build/PRESET; for a source profile, its fuzz
+# target only, in SRCDIR/PRESET with the profile built in.
+bdir=$root/build
 build() {
+	if [ -n "$src" ] && [ "$1" != default ]; then
+		[ -e "$bdir/$1/build.ninja" ] ||
+			cmake --preset "$1" -B "$bdir/$1" -DCLONEFUZZ_SOURCE_PROFILE="$bdir" >"$bdir/$1.log" 2>&1 ||
+			{ tail -20 "$bdir/$1.log" >&2; die "configuring preset $1 for $src failed ($bdir/$1.log)"; }
+		cmake --build "$bdir/$1" --target "$target" >>"$bdir/$1.log" 2>&1 ||
+			{ tail -20 "$bdir/$1.log" >&2; die "building preset $1 for $src failed ($bdir/$1.log)"; }
+		return
+	fi
 	[ -e "build/$1/build.ninja" ] || cmake --preset "$1" >/dev/null
 	cmake --build --preset "$1" >"build/$1.log" 2>&1 ||
 		{ tail -20 "build/$1.log" >&2; die "building preset $1 failed (build/$1.log)"; }
@@ -74,6 +92,23 @@ else
 	echo "fuzz.sh: building (default)" >&2
 	build default
 	cf=$root/build/default/clonefuzz
+fi
+# A kernel's own fork.c: its profile, its sweep, and every input on it.
+if [ -n "$src" ]; then
+	[ -r "$src" ] || die "--source: cannot read $src"
+	echo "fuzz.sh: building the source profile of $src" >&2
+	"$cf" source "$src" ${name:+--name "$name"} --build >build/source.log 2>&1 ||
+		{ cat build/source.log >&2; die "clonefuzz source $src failed (build/source.log)"; }
+	pname=$(sed -n 's/.* has the profile \(.*\)$/\1/p' build/source.log)
+	bdir=$(sed -n 's/ has the profile .*$//p' build/source.log)
+	bdir=$(dirname "$(dirname "$bdir")")
+	cf=$bdir/build/clonefuzz
+	[ -n "$pname" ] && [ -x "$cf" ] || die "clonefuzz source made no profile (build/source.log)"
+	export CLONEFUZZ_PROFILE="$pname"
+	echo "fuzz.sh: $pname in $bdir; its sweep:" >&2
+	"$cf" sweep --profile "$pname" 2>/dev/null | head -n 4 | sed "s/^/  /" >&2 || true
+elif [ -n "$name" ]; then
+	die "--name goes with --source"
 fi
 echo "fuzz.sh: building (standalone, $engine)" >&2
 build standalone
@@ -101,6 +136,7 @@ record time "$budget"
 record jobs "$jobs"
 record mutant "$mutant"
 record bug "${CLONEFUZZ_BUG:-}"
+record source "${src:+$src (profile ${CLONEFUZZ_PROFILE:-})}"
 record started "$(date -u '+%Y-%m-%d %H:%M UTC')"
 record commit "$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)"
 record seeds "$seeds"
@@ -200,10 +236,10 @@ status_afl() {
 run_afl() {
 	build afl
 	build afl-asan
-	record build "main: build/afl/$target (afl-clang-fast, CmpLog; afl-fuzz -c 0)"
+	record build "main: $bdir/afl/$target (afl-clang-fast, CmpLog; afl-fuzz -c 0)"
 	[ "$jobs" -lt 2 ] || record build "sec1$([ "$jobs" = 2 ] || echo "..sec$((jobs - 1))"):\
- build/afl-asan/$target (afl-clang-fast, ASan+UBSan)"
-	record build "findings rerun: build/standalone/$target (clang, ASan+UBSan, replay main)"
+ $bdir/afl-asan/$target (afl-clang-fast, ASan+UBSan)"
+	record build "findings rerun: $bdir/standalone/$target (clang, ASan+UBSan, replay main)"
 	record engine_version "$(afl-fuzz -h 2>&1 | head -1 | tr -d '\033' | sed 's/\[[0-9;]*m//g; s/ .*//')"
 	export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 	# bind to a free core, but still run where other fuzzers hold every core
@@ -220,9 +256,9 @@ run_afl() {
 	cores=$(nproc 2>/dev/null || echo 1)
 	while [ "$i" -lt "$jobs" ]; do
 		if [ "$i" = 0 ]; then
-			role="-M main" bin=$root/build/afl/$target cmplog="-c 0"
+			role="-M main" bin=$bdir/afl/$target cmplog="-c 0"
 		else
-			role="-S sec$i" bin=$root/build/afl-asan/$target cmplog=
+			role="-S sec$i" bin=$bdir/afl-asan/$target cmplog=
 		fi
 		# Beyond the number of cores afl-fuzz finds no free core to bind to.
 		if [ "$i" -ge "$cores" ]; then aff=1; else aff=; fi
@@ -282,11 +318,11 @@ status_libfuzzer() {
 
 run_libfuzzer() {
 	build libfuzzer
-	record build "libfuzzer: build/libfuzzer/$target (clang, libFuzzer, ASan+UBSan; -fork=$jobs)"
-	record build "findings rerun: build/standalone/$target (clang, ASan+UBSan, replay main)"
+	record build "libfuzzer: $bdir/libfuzzer/$target (clang, libFuzzer, ASan+UBSan; -fork=$jobs)"
+	record build "findings rerun: $bdir/standalone/$target (clang, ASan+UBSan, replay main)"
 	record engine_version "libFuzzer of $(clang --version 2>/dev/null | head -1)"
 	mkdir -p "$out/corpus" "$out/crashes"
-	"$root/build/libfuzzer/$target" -fork="$jobs" -ignore_crashes=1 \
+	"$bdir/libfuzzer/$target" -fork="$jobs" -ignore_crashes=1 \
 		-max_total_time="$budget" -max_len="$max_len" -dict="$dict" -artifact_prefix="$out/crashes/" \
 		-print_final_stats=1 "$out/corpus" "$seeds" >"$out/libfuzzer.log" 2>&1 &
 	pid=$!
@@ -325,7 +361,7 @@ for c in $crashes; do
 	f=$out/findings/finding-$n
 	cp "$c" "$f.bin"
 	"$cf" decode --target "$target" "$c" >"$f.scn" 2>&1 || true
-	if "$root/build/standalone/$target" "$c" >"$f.log" 2>&1; then
+	if "$bdir/standalone/$target" "$c" >"$f.log" 2>&1; then
 		sig="does not reproduce"
 	else
 		sig=$(grep -m1 'VIOLATION' "$f.log" || tail -1 "$f.log")
@@ -352,6 +388,6 @@ awk -F '\t' '$1 != last { if (last != "") printf "  %5d x %s\n        smallest: 
 			   last = $1; cnt = 0; ex = $3 }
 	     { cnt++ }
 	     END { printf "  %5d x %s\n        smallest: %s.scn\n", cnt, last, ex }'
-echo "reproduce: build/standalone/$target FILE.bin${mutant:+ (with CLONEFUZZ_MUTANT=$mutant)}; read: build/default/clonefuzz eval FILE.scn${mutant:+ --mutant $mutant}"
+echo "reproduce: $bdir/standalone/$target FILE.bin${mutant:+ (with CLONEFUZZ_MUTANT=$mutant)}${src:+ (with CLONEFUZZ_PROFILE=$CLONEFUZZ_PROFILE)}; read: $cf eval FILE.scn${mutant:+ --mutant $mutant}"
 report
 exit 1

@@ -8,6 +8,7 @@
 
 #include "bug.h"
 #include "cli.h"
+#include "input/codec.h"
 #include "input/scenario.h"
 #include "input/targets.h"
 #include "mutant.h"
@@ -38,7 +39,9 @@ static void usage_main(FILE *f)
 			 *commands[i]->synopsis ? " " : "", commands[i]->synopsis);
 		fprintf(f, "  %-24s%s\n", head, commands[i]->summary);
 	}
-	fputs("\n'clonefuzz help COMMAND' (or 'clonefuzz COMMAND --help') describes each command.\n", f);
+	fputs("\n'clonefuzz help COMMAND' (or 'clonefuzz COMMAND --help') describes each command.\n"
+	      "CLONEFUZZ_PROFILE=P runs every fuzz input (decode, replay, report) on profile P,\n"
+	      "as it does in the fuzz targets: a campaign on one version or a source profile.\n", f);
 }
 
 int bad_usage(const char *fmt, ...)
@@ -286,6 +289,14 @@ int main(int argc, char **argv)
 	command = find_command(argv[1]);
 	if (!command)
 		return bad_usage("unknown command '%s'", argv[1]);
+	if (getenv("CLONEFUZZ_PROFILE")) {
+		codec_profile = profile_find(getenv("CLONEFUZZ_PROFILE"));
+		if (!codec_profile) {
+			fprintf(stderr, "clonefuzz: CLONEFUZZ_PROFILE: unknown profile '%s' (see 'clonefuzz profiles')\n",
+				getenv("CLONEFUZZ_PROFILE"));
+			return 2;
+		}
+	}
 	optind = 0;	/* glibc: start afresh */
 	return command->fn(argc - 1, argv + 1);
 }

@@ -10,6 +10,7 @@
 #include "run/dirlist.h"
 #include "run/reach.h"
 #include "mutant.h"
+#include "input/codec.h"
 #include "input/targets.h"
 #include "run/run.h"
 
@@ -209,7 +210,8 @@ static int cmd_replay(int argc, char **argv)
 	       rp.inputs - rp.rejected,
 	       rp.inputs > rp.rejected ? (double)rp.ops / (double)(rp.inputs - rp.rejected) : 0.0);
 	for (k = 0; k < nr_profiles; k++)
-		missed += print_reach(profiles[k], &rp.reach[k]);
+		if (!codec_profile || profiles[k] == codec_profile)	/* CLONEFUZZ_PROFILE */
+			missed += print_reach(profiles[k], &rp.reach[k]);
 	if (rp.bad_path)
 		return 2;
 	return rp.violations || rp.nondet || (require_full && missed) ? 1 : 0;
