@@ -136,7 +136,11 @@ record time "$budget"
 record jobs "$jobs"
 record mutant "$mutant"
 record bug "${CLONEFUZZ_BUG:-}"
-record source "${src:+$src (profile ${CLONEFUZZ_PROFILE:-})}"
+if [ -n "$src" ]; then
+	record fork_c "$src"
+	record profile "$CLONEFUZZ_PROFILE"
+	record builds "$bdir"
+fi
 record started "$(date -u '+%Y-%m-%d %H:%M UTC')"
 record commit "$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)"
 record seeds "$seeds"

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "input/codec.h"
 #include "input/targets.h"
 #include "mutant.h"
 #include "run/campaign.h"
@@ -54,7 +55,9 @@ struct report {
 	struct corpus_reach reach;
 	struct group g[NR_GROUPS];
 	unsigned long findings;
-	char mutant[160], bug[64], env[256], opts[256];
+	char mutant[160], bug[64], env[512], opts[256];
+	/* a kernel's own fork.c fuzzed (scripts/fuzz.sh --source): its profile and builds */
+	char fork_c[512], profile[64], builds[512];
 };
 
 static struct report rep;
@@ -127,6 +130,12 @@ static void num(char *buf, size_t len, double v)
 		snprintf(buf, len, "%.0f", v);
 }
 
+/* A version the page shows: every one, or the one CLONEFUZZ_PROFILE ran every input on. */
+static bool shown(const struct profile *p)
+{
+	return !codec_profile || p == codec_profile;
+}
+
 /* Entries of every version's table the corpus reaches (checks refused, sites failed, labels run); *@all their number. */
 static size_t table_reached(size_t *all)
 {
@@ -137,6 +146,8 @@ static size_t table_reached(size_t *all)
 	for (k = 0; k < nr_profiles && k < REACH_MAX_PROFILES; k++) {
 		const struct profile *p = profiles[k];
 
+		if (!shown(p))
+			continue;
 		reach_tally(p, &rep.reach.per[k], &t);
 		n += t.refused + t.failed + t.labels;
 		*all += p->nr_checks + p->nr_sites + p->nr_labels;
@@ -257,6 +268,12 @@ static void sec_summary(void)
 	html_kv_row(rep.f, "target", rep.t->name);
 	html_kv_row(rep.f, "started", campaign_meta(&rep.c, "started", v, sizeof(v), "(not recorded)"));
 	html_kv_row(rep.f, "source", campaign_meta(&rep.c, "commit", v, sizeof(v), "(not recorded)"));
+	if (*rep.profile) {
+		char row[sizeof(rep.fork_c) + sizeof(rep.profile) + 32];
+
+		snprintf(row, sizeof(row), "%s, as the source profile %s", rep.fork_c, rep.profile);
+		html_kv_row(rep.f, "kernel fork.c", row);
+	}
 	if (*rep.mutant || *rep.bug)
 		html_kv_row(rep.f, "model broken on purpose", *rep.mutant ? rep.mutant : rep.bug);
 	fputs("</table>\n<div class=\"tiles\">\n", rep.f);
@@ -286,6 +303,8 @@ static void versions_table(void)
 	for (k = 0; k < nr_profiles && k < REACH_MAX_PROFILES; k++) {
 		const struct profile *p = profiles[k];
 
+		if (!shown(p))
+			continue;
 		fprintf(rep.f, "<tr><td><a href=\"#ladder-%s\">%s</a></td><td>", p->name, p->name);
 		html_text(rep.f, p->source);
 		snprintf(n, sizeof(n), "%lu", rep.reach.per[k].inputs);
@@ -406,14 +425,20 @@ static void reproduce(const struct group *gr, int g)
 		return;
 	}
 	html_text(rep.f, rep.env);
-	fprintf(rep.f, "build/standalone/%s ", rep.t->name);
+	html_text(rep.f, *rep.builds ? rep.builds : "build");
+	fprintf(rep.f, "/standalone/%s ", rep.t->name);
 	html_text(rep.f, gr->smallest);
 	fputs("   # the input, under ASan+UBSan\n", rep.f);
 	if (*gr->scn) {
-		fputs("build/default/clonefuzz eval ", rep.f);
+		html_text(rep.f, *rep.builds ? rep.builds : "build");
+		fputs(*rep.builds ? "/build/clonefuzz eval " : "/default/clonefuzz eval ", rep.f);
 		html_text(rep.f, gr->scn);
 		html_text(rep.f, rep.opts);
 		fputs("   # the shrunk scenario, per operation\n", rep.f);
+	}
+	if (*rep.profile) {	/* minimize.sh builds no source profile */
+		fputs("</pre>\n", rep.f);
+		return;
 	}
 	fprintf(rep.f, "scripts/minimize.sh crash %s--target %s",
 		rep.c.engine == CAMPAIGN_LIBFUZZER ? "--engine libfuzzer " : "", rep.t->name);
@@ -487,7 +512,8 @@ static void sec_ladders(void)
 		rep.reach.files, rep.reach.copies, rep.reach.rejected, rep.reach.violations,
 		rep.reach.nondet);
 	for (k = 0; k < nr_profiles && k < REACH_MAX_PROFILES; k++)
-		html_ladder(rep.f, profiles[k], &rep.reach.per[k]);
+		if (shown(profiles[k]))
+			html_ladder(rep.f, profiles[k], &rep.reach.per[k]);
 }
 
 /* ---- the command ------------------------------------------------------ */
@@ -497,13 +523,17 @@ static int campaign_model(void)
 {
 	campaign_meta(&rep.c, "mutant", rep.mutant, sizeof(rep.mutant), "");
 	campaign_meta(&rep.c, "bug", rep.bug, sizeof(rep.bug), "");
+	campaign_meta(&rep.c, "fork_c", rep.fork_c, sizeof(rep.fork_c), "");
+	campaign_meta(&rep.c, "profile", rep.profile, sizeof(rep.profile), "");
+	campaign_meta(&rep.c, "builds", rep.builds, sizeof(rep.builds), "");
 	if (*rep.mutant && set_mutant(rep.mutant))
 		return -1;
 	if (*rep.bug && set_bug(rep.bug))
 		return -1;
-	snprintf(rep.env, sizeof(rep.env), "%s%s%s%s%s%s", *rep.mutant ? "CLONEFUZZ_MUTANT=" : "",
+	snprintf(rep.env, sizeof(rep.env), "%s%s%s%s%s%s%s%s%s", *rep.mutant ? "CLONEFUZZ_MUTANT=" : "",
 		 rep.mutant, *rep.mutant ? " " : "", *rep.bug ? "CLONEFUZZ_BUG=" : "", rep.bug,
-		 *rep.bug ? " " : "");
+		 *rep.bug ? " " : "", *rep.profile ? "CLONEFUZZ_PROFILE=" : "", rep.profile,
+		 *rep.profile ? " " : "");
 	snprintf(rep.opts, sizeof(rep.opts), "%s%s%s%s", *rep.mutant ? " --mutant " : "", rep.mutant,
 		 *rep.bug ? " --bug " : "", rep.bug);
 	return 0;
