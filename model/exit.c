@@ -79,6 +79,9 @@ static void release_task(struct task_struct *p)
 	/* put_task_struct: the last reference */
 	exit_creds(p);
 	delayacct_tsk_free(p);
+#ifdef CLONEFUZZ_SOURCE
+	io_uring_free(p);	/* 7.x's __put_task_struct */
+#endif
 	if (p->security) {
 		kres_put(p->security, &p->obj);	/* security_task_free */
 		p->security = NULL;

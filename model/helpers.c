@@ -47,6 +47,15 @@ struct task_struct *dup_task_struct(struct task_struct *orig)
 	 * early failure has no filter reference to drop.
 	 */
 	tsk->seccomp.filter = NULL;
+#ifdef CLONEFUZZ_SOURCE
+	/*
+	 * 7.x's dup_task_struct clears the exec_state, which copy_exec_state
+	 * fills. model: the io_uring restriction it copies is left out too:
+	 * io_uring_fork reads the parent's (shim/task_state.c).
+	 */
+	tsk->exec_state = NULL;
+	tsk->io_uring_restrict = NULL;
+#endif
 	tsk->scn_id = -1;
 	tsk->attached = false;
 	return tsk;
@@ -62,11 +71,46 @@ void free_task(struct task_struct *tsk)
 		kres_put(tsk->seccomp.filter, &tsk->obj);
 		tsk->seccomp.filter = NULL;
 	}
+#ifdef CLONEFUZZ_SOURCE
+	put_task_exec_state(tsk->exec_state, &tsk->obj);	/* 7.x's free_task */
+	tsk->exec_state = NULL;
+#endif
 	kres_put(tsk->stack, &tsk->obj);
 	tsk->stack = NULL;
 	tsk->__state = TASK_DEAD;
 	kobj_free(&tsk->obj);
 }
+
+#ifdef CLONEFUZZ_SOURCE
+/* 7.x kernel/exec_state.c */
+
+struct task_exec_state *alloc_task_exec_state(struct user_namespace *user_ns, struct kobj *owner)
+{
+	struct task_exec_state *es = obj_new(KIND_exec_state, sizeof(*es), owner);
+
+	es->user_ns = user_ns;
+	get_user_ns(user_ns, &es->obj);
+	return es;
+}
+
+/* model: freed at once, where the kernel waits for an RCU grace period */
+void put_task_exec_state(struct task_exec_state *es, struct kobj *owner)
+{
+	if (es && put_ref(&es->obj, owner)) {
+		put_user_ns(es->user_ns, &es->obj);
+		kobj_free(&es->obj);
+	}
+}
+
+/* 7.x io_uring/tctx.c. model: no task has an io_uring context (io_uring stays NULL), so only the restriction goes */
+void io_uring_free(struct task_struct *tsk)
+{
+	if (tsk->io_uring_restrict) {
+		kres_put(tsk->io_uring_restrict, &tsk->obj);
+		tsk->io_uring_restrict = NULL;
+	}
+}
+#endif
 
 /* kernel/cred.c */
 

@@ -46,4 +46,12 @@ void module_put(struct kres *module, struct kobj *owner);
 void get_css_set(struct kres *cset, struct kobj *owner);
 void put_css_set(struct kres *cset, struct kobj *owner);
 
+#ifdef CLONEFUZZ_SOURCE
+/* 7.x: a task's exec_state of @user_ns, held by @owner; the last put frees it with its user_ns reference. */
+struct task_exec_state *alloc_task_exec_state(struct user_namespace *user_ns, struct kobj *owner);
+void put_task_exec_state(struct task_exec_state *es, struct kobj *owner);
+/* 7.x: the io_uring restriction io_uring_fork gave @tsk, freed (on a failed fork and at the last put of the task). */
+void io_uring_free(struct task_struct *tsk);
+#endif
+
 #endif

@@ -97,6 +97,9 @@ static struct task_struct *baseline_task(const struct world_config *c,
 	t->thread_pid = baseline_pid(pidns, o);
 	t->pid = t->tgid = pid_nr(t->thread_pid);
 	t->delays = obj_new(KIND_delays, sizeof(struct kres), o);
+#ifdef CLONEFUZZ_SOURCE
+	t->exec_state = alloc_task_exec_state(cred->user_ns, o);	/* 7.x: every task has one */
+#endif
 	if (profile->kv < KV(4, 1, 0)) {	/* exec domains went in 4.1 */
 		t->exec_domain_module = default_exec_domain;
 		get_ref(&default_exec_domain->obj, o);
@@ -327,6 +330,11 @@ caller:
 	if (c->mempolicy)
 		t->mempolicy = obj_new(KIND_mempolicy, sizeof(struct kres),
 				       &t->obj);
+#ifdef CLONEFUZZ_SOURCE
+	if (c->io_uring_restrict)
+		t->io_uring_restrict = obj_new(KIND_io_uring_restrict, sizeof(struct kres),
+					       &t->obj);
+#endif
 	if (c->perf)
 		t->perf_event_ctxp = obj_new(KIND_perf_context,
 					     sizeof(struct kres), &t->obj);

@@ -289,6 +289,7 @@ struct world_config {
 	bool io_context;		/* the caller has an io_context */
 	bool ioprio;			/* ... with a valid ioprio */
 	bool io_bitmap;			/* x86 TIF_IO_BITMAP */
+	bool io_uring_restrict;		/* 7.x: an io_uring restriction (source profiles' worlds only) */
 	bool sem_undo;			/* the caller has a SysV undo list */
 	bool mempolicy;			/* the caller has a NUMA mempolicy */
 	bool perf;			/* the caller has inheritable perf events */

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* The shims' counter and lock operations: a member's address reaches the ledger, a stray one is a shim_gap. */
+/* The shims' counter and lock operations: a member's address reaches the ledger, a stray one is a shim_gap; scope-based cleanup runs its destructors. */
 #include <string.h>
 
 #include "check.h"
@@ -175,16 +175,21 @@ static void test_signal_steps(void)
 }
 
 /* fs->users++ under fs->lock, as 6.x copy_fs() does it: the change becomes the child's hold. */
+/* A fresh ledger, current's fs_struct, and @child as the task being built. */
+static struct fs_struct *fs_and_child(struct task_struct **child)
+{
+	ledger_reset();
+	current = kobj_alloc(KIND_task_struct, sizeof(*current));
+	*child = kobj_alloc(KIND_task_struct, sizeof(**child));
+	shim_child = *child;
+	return obj_new(KIND_fs_struct, sizeof(struct fs_struct), &current->obj);
+}
+
 static void test_locked_counter(void)
 {
 	struct task_struct *child;
-	struct fs_struct *fs;
+	struct fs_struct *fs = fs_and_child(&child);
 
-	ledger_reset();
-	current = kobj_alloc(KIND_task_struct, sizeof(*current));
-	child = kobj_alloc(KIND_task_struct, sizeof(*child));
-	shim_child = child;
-	fs = obj_new(KIND_fs_struct, sizeof(*fs), &current->obj);
 	spin_lock(&fs->lock);
 	TEST_CHECK(fs->users == 1, "the lock loads the ledger's count, %d", fs->users);
 	fs->users++;
@@ -215,6 +220,57 @@ static void test_locked_test(void)
 	TEST_CHECK(!fs->in_exec, "its own value back after the unlock");
 }
 
+/* 7.x guards fs->users and fs->in_exec with fs->seq: the same counter and site as under fs->lock. */
+static void test_locked_seq(void)
+{
+	struct fault_plan plan = { .site = SITE_fs_in_exec, .signal_site = SITE_none };
+	struct task_struct *child;
+	struct fs_struct *fs = fs_and_child(&child);
+
+	trace_begin(&plan);
+	read_seqlock_excl(&fs->seq);
+	TEST_CHECK(fs->in_exec && fs->users == 1, "the site and the count under the seqlock");
+	fs->users++;
+	read_sequnlock_excl(&fs->seq);
+	TEST_CHECK(!fs->in_exec && hold_count(&fs->obj, &child->obj, HOLD_REF) == 1,
+		   "in_exec back, the child holds the new user");
+	TEST_CHECK(ledger.nr_locks == 0 && ledger.nr_v == 0, "lock dropped, no violation");
+	shim_child = NULL;
+}
+
+static int cleaned[4], nr_cleaned;
+
+DEFINE_CLASS(counted, int, if (_T >= 0) cleaned[nr_cleaned++] = _T, n, int n)
+
+static int keep_second(void)
+{
+	CLASS(counted, a)(1);
+	CLASS(counted, b)(2);
+
+	(void)a;
+	return take_fd(b);
+}
+
+/* CLASS() runs the destructor at every scope exit, take_fd() keeps a value from it, guard() drops its lock. */
+static void test_cleanup(void)
+{
+	struct probe *pr;
+	int kept;
+
+	nr_cleaned = 0;
+	kept = keep_second();
+	TEST_CHECK(kept == 2 && nr_cleaned == 1 && cleaned[0] == 1,
+		   "the taken value is returned, only the other is cleaned (%d cleaned)", nr_cleaned);
+	ledger_reset();
+	current = kobj_alloc(KIND_task_struct, sizeof(*current));
+	pr = obj_new(KIND_holder, sizeof(*pr), &current->obj);
+	{
+		guard(spinlock_irq)(&pr->lock);
+		TEST_CHECK(ledger.nr_locks == 1, "the guard holds the lock in its scope");
+	}
+	TEST_CHECK(ledger.nr_locks == 0 && ledger.nr_v == 0, "and drops it at the end");
+}
+
 int main(void)
 {
 	test_object_at();
@@ -226,5 +282,7 @@ int main(void)
 	test_signal_steps();
 	test_locked_counter();
 	test_locked_test();
+	test_locked_seq();
+	test_cleanup();
 	return check_report("test_shim");
 }

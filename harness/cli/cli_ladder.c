@@ -492,17 +492,6 @@ static void format_dot(const struct profile *p)
 	printf("}\n");
 }
 
-/* Whether any label of @p releases objects of @kind. */
-static bool released(const struct profile *p, int kind)
-{
-	size_t r;
-
-	for (r = 0; r < p->nr_rels; r++)
-		if (p->rels[r].kind == kind)
-			return true;
-	return false;
-}
-
 /* Each known defect the ladder shows: a note, and a missing label where a leaked kind has none. */
 static void svg_defects(const struct profile *p, struct picture *pic)
 {
@@ -517,7 +506,7 @@ static void svg_defects(const struct profile *p, struct picture *pic)
 		picture_note(pic, "%s: a failure there shows the known defect %s (%s%s%s). %s", st,
 			     row->name, vtype_names[row->vtype], row->kind < NR_KINDS ? " of " : "",
 			     row->kind < NR_KINDS ? kind_names[row->kind] : "", row->desc);
-		if (row->vtype != V_leak || row->kind >= NR_KINDS || released(p, row->kind))
+		if (row->vtype != V_leak || row->kind >= NR_KINDS || profile_index(p)->nr_kind_rels[row->kind])
 			continue;
 		for (s = 0; s < p->nr_sites && !(shows[p->sites[s].site] >> d & 1); s++)
 			;

@@ -26,12 +26,15 @@ struct pending {
 	char call[64];		/* the outermost call it made, pair or not */
 };
 
+/* Calls read in one function body: 7.2's copy_process() makes over 256. */
+#define LINT_MAX_BODY_CALLS	1024
+
 /* Mark what the calls in tokens [t0, t1) release, and through the same-file helpers they call. */
 static void mark_released(struct lint_result *r, int t0, int t1, int depth)
 {
 	struct lint_src *src = &r->src;
-	struct call_ref calls[256];
-	int n = lint_find_calls(src, t0, t1, calls, 256), i, k;
+	struct call_ref calls[LINT_MAX_BODY_CALLS];
+	int n = lint_find_calls(src, t0, t1, calls, LINT_MAX_BODY_CALLS), i, k;
 
 	for (i = 0; i < n; i++) {
 		const struct pair_call *m[8];

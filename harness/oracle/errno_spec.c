@@ -329,6 +329,59 @@ static bool newuser_sysctl(const struct spec_args *a)
 	return false;
 }
 
+/* 7.x's checks of CLONE_AUTOREAP, CLONE_NNP and CLONE_PIDFD_AUTOKILL (Debian 7.2.13 copy_process). */
+static bool autoreap_thread(const struct spec_args *a)
+{
+	return has(a, CLONE_AUTOREAP) && has(a, CLONE_THREAD);
+}
+
+static bool autoreap_parent(const struct spec_args *a)
+{
+	return has(a, CLONE_AUTOREAP) && has(a, CLONE_PARENT);
+}
+
+static bool autoreap_exit_signal(const struct spec_args *a)
+{
+	return has(a, CLONE_AUTOREAP) && a->exit_signal;
+}
+
+/* model: no caller is autoreaped: the v6.18 entry a source profile has never passes CLONE_AUTOREAP */
+static bool parent_autoreap(const struct spec_args *a)
+{
+	(void)a;
+	return false;
+}
+
+static bool nnp_thread(const struct spec_args *a)
+{
+	return has(a, CLONE_NNP) && has(a, CLONE_THREAD);
+}
+
+static bool autokill_no_pidfd(const struct spec_args *a)
+{
+	return has(a, CLONE_PIDFD_AUTOKILL) && !has(a, CLONE_PIDFD);
+}
+
+static bool autokill_no_autoreap(const struct spec_args *a)
+{
+	return has(a, CLONE_PIDFD_AUTOKILL) && !has(a, CLONE_AUTOREAP);
+}
+
+static bool autokill_thread(const struct spec_args *a)
+{
+	return has(a, CLONE_PIDFD_AUTOKILL) && has(a, CLONE_THREAD);
+}
+
+/* ns_capable() in the caller's own user namespace: its effective set. */
+static bool autokill_caps(const struct spec_args *a)
+{
+	return has(a, CLONE_PIDFD_AUTOKILL) && !has(a, CLONE_NNP) &&
+	       !(a->caller->caps & (1ULL << CAP_SYS_ADMIN));
+}
+
+#define RULE_7_2(check, err, words) \
+	{ CHECK_##check, err, BOTH, check, words, "Debian 7.2.13 kernel/fork.c copy_process" }
+
 static const struct spec_rule rules_extra[] = {
 	{ CHECK_pidfd_detached_thread, EINVAL, BOTH, pidfd_detached_thread,
 	  "CLONE_PIDFD with CLONE_DETACHED or CLONE_THREAD", "Debian 6.1.176 kernel/fork.c copy_process" },
@@ -338,6 +391,16 @@ static const struct spec_rule rules_extra[] = {
 	{ CHECK_newuser_sysctl, EPERM, BOTH, newuser_sysctl,
 	  "CLONE_NEWUSER while kernel.unprivileged_userns_clone is 0, without CAP_SYS_ADMIN",
 	  "Debian and CachyOS kernel/fork.c copy_process" },
+	RULE_7_2(autoreap_thread, EINVAL, "CLONE_AUTOREAP with CLONE_THREAD"),
+	RULE_7_2(autoreap_parent, EINVAL, "CLONE_AUTOREAP with CLONE_PARENT"),
+	RULE_7_2(autoreap_exit_signal, EINVAL, "CLONE_AUTOREAP with an exit signal"),
+	RULE_7_2(parent_autoreap, EINVAL, "CLONE_PARENT from an autoreaped caller"),
+	RULE_7_2(nnp_thread, EINVAL, "CLONE_NNP with CLONE_THREAD"),
+	RULE_7_2(autokill_no_pidfd, EINVAL, "CLONE_PIDFD_AUTOKILL without CLONE_PIDFD"),
+	RULE_7_2(autokill_no_autoreap, EINVAL, "CLONE_PIDFD_AUTOKILL without CLONE_AUTOREAP"),
+	RULE_7_2(autokill_thread, EINVAL, "CLONE_PIDFD_AUTOKILL with CLONE_THREAD"),
+	RULE_7_2(autokill_caps, EPERM,
+		 "CLONE_PIDFD_AUTOKILL without CLONE_NNP or CAP_SYS_ADMIN in the caller's user namespace"),
 };
 
 /* How a version's entry points hand the arguments to the checks. */

@@ -168,6 +168,9 @@ static int *tally_of(const struct kobj *o, int type)
 /* The kernel's ownership rules: what a live task's fields hold. */
 static const unsigned char task_types[] = {
 	R, R, R, P, R, R, R, R, HOLD_LIVE, R, R, R, R, R, R, R, R, R, R, R, R, R, R, P,
+#ifdef CLONEFUZZ_SOURCE
+	R, R,	/* 7.x: exec_state, io_uring_restrict */
+#endif
 };
 
 static void task_fields(const struct task_struct *t, struct fields *f)
@@ -198,6 +201,10 @@ static void task_fields(const struct task_struct *t, struct fields *f)
 	*p++ = t->security;
 	*p++ = t->seccomp.filter;
 	*p++ = t->cgroup;
+#ifdef CLONEFUZZ_SOURCE
+	*p++ = t->exec_state;
+	*p++ = t->io_uring_restrict;
+#endif
 	f->nr = (int)(p - f->p);
 	f->type = task_types;
 }
@@ -205,7 +212,11 @@ static void task_fields(const struct task_struct *t, struct fields *f)
 static const unsigned char all_refs[MAX_FIELDS] = { 0 };	/* HOLD_REF is 0 */
 
 _Static_assert(HOLD_REF == 0, "all_refs relies on HOLD_REF being 0");
+#ifdef CLONEFUZZ_SOURCE
+_Static_assert(sizeof(task_types) == 26, "one type per field task_fields() reads");
+#else
 _Static_assert(sizeof(task_types) == 24, "one type per field task_fields() reads");
+#endif
 
 /* Up to eight reference fields. */
 static void ref_fields(struct fields *f, int nr, const void *a, const void *b, const void *c,
@@ -294,6 +305,11 @@ static bool holder_fields(const struct kobj *o, struct fields *f)
 	case KIND_cgroup:
 		ref_fields(f, 1, ((const struct cgroup *)o)->cset, 0, 0, 0, 0, 0, 0, 0);
 		return true;
+#ifdef CLONEFUZZ_SOURCE
+	case KIND_exec_state:
+		ref_fields(f, 1, ((const struct task_exec_state *)o)->user_ns, 0, 0, 0, 0, 0, 0, 0);
+		return true;
+#endif
 	default:
 		return false;
 	}

@@ -22,9 +22,11 @@ void sweep_world_config(int n, struct world_config *w)
 		w->uid = 0;
 		w->caps = CAP_FULL_SET;
 		w->ioprio = w->io_bitmap = w->perf = w->audit = w->mempolicy = true;
+		w->io_uring_restrict = true;
 		break;
 	case 1:		/* unprivileged, with the optional resources */
 		w->ioprio = w->mempolicy = w->perf = w->audit = w->io_bitmap = true;
+		w->io_uring_restrict = true;
 		break;
 	case 2:		/* root nested in user and pid namespaces, undo list, seccomp */
 		w->uid = 0;

@@ -62,6 +62,42 @@ static void write_checks(const struct lint_result *r, const struct profile *base
 	(void)m;
 }
 
+/* The errno of a site no mirror's table has (pairs.def PAIR_STEP_ERRNO), or 0. */
+static int new_site_errno(int site)
+{
+	static const struct {
+		int site, err;
+	} rows[] = {
+#define PAIR_STEP_ERRNO(s, e) { SITE_##s, e },
+#include "pairs.def"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (rows[i].site == site)
+			return rows[i].err;
+	return 0;
+}
+
+/* The sites of a step @base lacks that pairs.def gives an errno; whether there was one. */
+static bool write_new_sites(const struct lint_goto *g, FILE *out, bool *kept)
+{
+	const char *s;
+	bool any = false;
+	int nth, site, err;
+
+	for (nth = 0; g->step_is_call && (s = lint_step_site(g->step, nth)); nth++) {
+		site = site_by_name(s);
+		err = new_site_errno(site);
+		if (!err || kept[site])
+			continue;
+		kept[site] = any = true;
+		fprintf(out, "SITE_ROW(%s, %s, %s)\t/* line %d: %s */\n", site_names[site],
+			errno_text(err), g->label, g->line, g->step);
+	}
+	return any;
+}
+
 /* The sites of each failing step, in @base's order, at the file's label; @kept marks them. */
 static void write_sites(const struct lint_result *r, const struct profile *base, FILE *out,
 			bool *kept, struct missing *m)
@@ -88,47 +124,61 @@ static void write_sites(const struct lint_result *r, const struct profile *base,
 				!g->step_is_call && g->err[0] ? g->err : errno_text(row->err),
 				g->label, g->line, g->step);
 		}
-		if (!any) {
+		if (!any && !write_new_sites(g, out, kept)) {
 			snprintf(name, sizeof(name), "%s (no %s site)", g->step, base->name);
 			missing_add(m, name, "step", g->line);
 		}
 	}
 }
 
+/*
+ * The file's own releases at its label @i mapped to model kinds; only of
+ * kinds @base never releases when @new_only (a label @base has, whose
+ * releases are @base's, gets those of the file's steps @base lacks).
+ */
+static void write_file_rels(const struct lint_result *r, int i, const struct profile *base,
+			    bool new_only, FILE *out, struct missing *m)
+{
+	const char *kind;
+	int j;
+
+	for (j = 0; j < r->nrels; j++) {
+		const struct lint_hold *h = &r->rels[j];
+
+		if (r->rel_label[j] != i || h->cond[0] == '+' || h->unsure)
+			continue;
+		kind = lint_res_kind(h->res);
+		if (!strcmp(kind, "none"))
+			continue;
+		if (kind_by_name(kind) < 0) {
+			missing_add(m, kind, "kind", h->line);
+			continue;
+		}
+		if (new_only && profile_index(base)->nr_kind_rels[kind_by_name(kind)])
+			continue;
+		fprintf(out, "REL_ROW(%s, %s, %s, \"%s\")\n", r->labels[i].name, kind,
+			lint_rel_cond(h->cond), h->call);
+	}
+}
+
 static void write_rels(const struct lint_result *r, const struct profile *base, FILE *out,
 		       struct missing *m)
 {
-	const char *kind;
 	size_t k;
-	int i, j, label;
+	int i, label;
+	bool known;
 
-	fprintf(out, "\n/* Releases: %s's for the labels it has, the file's own for the others. */\n",
+	fprintf(out, "\n/* Releases: %s's for the labels it has (with the file's of kinds it never releases), the file's own for the others. */\n",
 		base->name);
 	for (i = 0; i < r->nlabels; i++) {
 		label = label_by_name(r->labels[i].name);
-		if (label != L_none && profile_label_pos(base, label) >= 0) {
-			for (k = 0; k < base->nr_rels; k++)
-				if (base->rels[k].label == label)
-					fprintf(out, "REL_ROW(%s, %s, %s, \"%s\")\n", label_names[label],
-						kind_names[base->rels[k].kind],
-						rel_cond_tokens[base->rels[k].cond], base->rels[k].call);
-			continue;
-		}
-		for (j = 0; j < r->nrels; j++) {
-			const struct lint_hold *h = &r->rels[j];
-
-			if (r->rel_label[j] != i || h->cond[0] == '+' || h->unsure)
-				continue;
-			kind = lint_res_kind(h->res);
-			if (!strcmp(kind, "none"))
-				continue;
-			if (kind_by_name(kind) < 0) {
-				missing_add(m, kind, "kind", h->line);
-				continue;
-			}
-			fprintf(out, "REL_ROW(%s, %s, %s, \"%s\")\n", r->labels[i].name, kind,
-				lint_rel_cond(h->cond), h->call);
-		}
+		known = label != L_none && profile_label_pos(base, label) >= 0;
+		for (k = 0; known && k < base->nr_rels; k++)
+			if (base->rels[k].label == label)
+				fprintf(out, "REL_ROW(%s, %s, %s, \"%s\")\n", label_names[label],
+					kind_names[base->rels[k].kind],
+					rel_cond_tokens[base->rels[k].cond], base->rels[k].call);
+		write_file_rels(r, i, base, known, out, m);
 	}
 }
 

@@ -22,5 +22,7 @@
 #define CONFIG_SECURITY		1
 #define CONFIG_SYSVIPC		1
 #define CONFIG_FUTEX		1
+#define CONFIG_IO_URING		1	/* 7.x copies the parent's io_uring restriction (io_uring_fork) */
+/* Off: CONFIG_SCHED_CACHE (7.x's per-mm cache groups; sched_cache_fork is the kernel's stub). */
 
 #endif

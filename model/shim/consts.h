@@ -145,10 +145,15 @@ struct rlimit {
 #ifndef O_NONBLOCK
 #define O_NONBLOCK		00004000
 #endif
+#ifndef O_TRUNC
+#define O_TRUNC			00001000
+#endif
 #ifndef O_CLOEXEC
 #define O_CLOEXEC		02000000
 #endif
 #define PIDFD_NONBLOCK		O_NONBLOCK
 #define PIDFD_THREAD		O_EXCL
+#define PIDFD_STALE		CLONE_PIDFD	/* 7.x: no task is attached to the pid yet */
+#define PIDFD_AUTOKILL		O_TRUNC		/* 7.x: closing the pidfd kills the task */
 
 #endif

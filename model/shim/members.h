@@ -13,7 +13,8 @@
  * leave them out: each object stays as small as the mirrors need. A build
  * with a source profile defines CLONEFUZZ_SOURCE for every file, so that
  * all of them see one layout.
- * model: 7.2's proxy-execution and exec_state members are not here yet.
+ * 7.2's exec_state and io_uring restriction are ledger objects
+ * (shim/task_state.h); its proxy-execution members are plain storage.
  */
 #ifdef CLONEFUZZ_SOURCE
 
@@ -24,6 +25,9 @@
 
 struct completion;
 struct callback_head;
+struct task_exec_state;
+struct io_uring_task;
+struct kres;
 struct tty_struct;
 struct mm_struct;
 struct pid;
@@ -51,7 +55,13 @@ struct pid;
 	u64 parent_exec_id, self_exec_id;				\
 	struct completion *vfork_done;					\
 	struct callback_head *task_works;				\
-	struct callback_head rcu;
+	struct callback_head rcu;					\
+	struct task_exec_state *exec_state;	/* 7.x: holds a ref */	\
+	struct io_uring_task *io_uring;		/* model: never set */	\
+	struct kres *io_uring_restrict;		/* 7.x: the task's own */ \
+	raw_spinlock_t blocked_lock;					\
+	struct mutex *blocked_on;					\
+	struct task_struct *blocked_donor;
 
 #define SHIM_SIGNAL_MEMBERS						\
 	refcount_t sigcnt;						\
@@ -72,7 +82,8 @@ struct pid;
 	unsigned int is_child_subreaper, has_child_subreaper;		\
 	struct mutex cred_guard_mutex;					\
 	struct rw_semaphore exec_update_lock;				\
-	struct rw_semaphore cgroup_threadgroup_rwsem;
+	struct rw_semaphore cgroup_threadgroup_rwsem;			\
+	unsigned int autoreap;	/* 7.x: CLONE_AUTOREAP's group */
 
 #define SHIM_SIGHAND_MEMBERS						\
 	refcount_t count;						\
@@ -100,6 +111,16 @@ struct pid;
 #define SHIM_FILE_MEMBERS						\
 	unsigned int f_flags;						\
 	void *private_data;	/* 6.1's anon_inode pidfd: its pid */
+
+/* 7.x's exec state of a task, on a ledger object: count is the object's reference count. */
+struct user_namespace;
+struct task_exec_state {
+	struct kobj obj;
+	refcount_t count;
+	int dumpable;
+	struct user_namespace *user_ns;	/* holds a ref */
+	struct callback_head rcu;
+};
 
 /* A world lock object (tasklist_lock's, oom_adj_mutex's) with the kernel's lock inside it. */
 struct shim_lock_obj {

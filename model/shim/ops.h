@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "world.h"
+#include "shim/cleanup.h"
 #include "shim/sync.h"
 
 /*
@@ -47,5 +48,10 @@ void shim_unlock(const void *lock);
 #define write_unlock_irq(l)		shim_unlock(l)
 #define mutex_lock(m)			shim_lock(m)
 #define mutex_unlock(m)			shim_unlock(m)
+/* 7.x: a seqlock's writer-excluding reader takes its spinlock (fs->seq guards what fs->lock did). */
+#define read_seqlock_excl(sl)		shim_lock(sl)
+#define read_sequnlock_excl(sl)		shim_unlock(sl)
+
+DEFINE_GUARD(spinlock_irq, spinlock_t *, spin_lock_irq(_T), spin_unlock_irq(_T))
 
 #endif

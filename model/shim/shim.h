@@ -32,6 +32,7 @@
 #include "shim/hooks.h"
 #include "shim/slab.h"
 #include "shim/steps.h"
+#include "shim/task_state.h"
 
 /* Types. */
 typedef uint8_t u8;

@@ -267,6 +267,20 @@ void fput(struct file *file)
 	fput_pidfd(&file->f, builder());
 }
 
+bool pid_has_task(struct pid *pid, enum pid_type type)
+{
+	int i;
+
+	for (i = 0; i < world.nr_tasks; i++) {
+		struct task_struct *t = world.tasks[i];
+
+		if (t->attached && t->thread_pid == pid &&
+		    (type == PIDTYPE_PID || t->group_leader == t))
+			return true;
+	}
+	return false;
+}
+
 int shim_put_user_ok(unsigned long addr, unsigned long size)
 {
 	return model_fail(SITE_pidfd_put_user, !user_access_ok(addr, size)) ? -EFAULT : 0;
@@ -302,6 +316,11 @@ int shim_perf_event_init_task(struct task_struct *child, u64 clone_flags)
 {
 	(void)clone_flags;	/* model: no perf event is a per-thread one */
 	return perf_event_init_task(child);
+}
+
+int shim_futex_hash_allocate_default(void)
+{
+	return futex_hash_allocate_default();
 }
 
 unsigned long rlimit(unsigned int limit)

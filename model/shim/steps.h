@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "world.h"
+#include "shim/cleanup.h"
 #include "shim/consts.h"
 
 /*
@@ -26,6 +27,9 @@ void exit_thread(struct task_struct *tsk);
 void exit_task_namespaces(struct task_struct *p);
 void exit_creds(struct task_struct *tsk);
 void perf_event_free_task(struct task_struct *task);
+#ifdef CLONEFUZZ_SOURCE
+void io_uring_free(struct task_struct *tsk);	/* 7.x */
+#endif
 
 /*
  * The model's, whose signature differs: the kernel's releases take no
@@ -53,6 +57,7 @@ void perf_event_free_task(struct task_struct *task);
 #define mmput(mm)			shim_mmput(mm)
 #define free_pid(pid)			shim_free_pid(pid)
 #define perf_event_init_task(t, f)	shim_perf_event_init_task(t, f)
+#define futex_hash_allocate_default()	shim_futex_hash_allocate_default()
 #endif
 /* Linux 6.18's, from the v6.18 mirror's files (model/v6_18/). */
 struct kernel_clone_args;
@@ -84,6 +89,16 @@ void shim_mpol_put(struct kres *pol);
 void shim_mmput(struct mm_struct *mm);
 void shim_free_pid(struct pid *pid);
 int shim_perf_event_init_task(struct task_struct *child, u64 clone_flags);
+int shim_futex_hash_allocate_default(void);
+
+/* 7.x's names for what copy_process() undoes of the namespaces and credentials. */
+#define exit_nsproxy_namespaces(p)	exit_task_namespaces(p)	/* both switch the task to no nsproxy */
+/* model: no active count of a user namespace is kept; 6.18's copy_creds takes none, so none is dropped */
+static inline void exit_cred_namespaces(struct task_struct *tsk) { (void)tsk; }
+#define current_user_ns()		(current->cred->user_ns)
+/* model: CONFIG_SCHED_CACHE is off (shim/config.h), so these are the kernel's empty stubs */
+static inline void sched_cache_fork(struct task_struct *p) { (void)p; }
+static inline void sched_cache_fork_cleanup(struct task_struct *p) { (void)p; }
 
 /* The task: the model's allocation, and the owner of what the shims take next. */
 #ifndef SHIM_STEPS_IMPL
@@ -111,6 +126,8 @@ static inline void exit_task_stack_account(struct task_struct *tsk) { (void)tsk;
 /* The address space and the file tables. */
 struct mm_struct *shim_dup_mm(struct task_struct *tsk, struct mm_struct *oldmm);
 void shim_mmget(struct mm_struct *mm);
+/* 7.x: the mm's flags are set through their accessor. */
+#define mm_flags_set(flag, mm)		set_bit(flag, &(mm)->flags)
 /*
  * model: mm_count is not kept; only free_signal_struct()'s oom_mm, which
  * the model never sets, would drop it. Reaching it is a shim_gap.
@@ -175,6 +192,8 @@ struct file *shim_anon_inode_getfile(const char *name, const struct file_operati
 struct pid *shim_get_pid(struct pid *pid);
 void shim_put_pid(struct pid *pid);
 int get_unused_fd_flags(unsigned int flags);
+/* Whether a task is attached to @pid as @type. model: an attached world task whose thread_pid it is (a group leader for PIDTYPE_TGID). */
+bool pid_has_task(struct pid *pid, enum pid_type type);
 struct file *shim_pidfs_alloc_file(struct pid *pid, unsigned int flags);
 void shim_put_unused_fd(unsigned int fd);
 void shim_fd_install(unsigned int fd, struct file *file);
@@ -182,6 +201,11 @@ void fput(struct file *file);
 /* model: copy_process()'s one put_user() is the pidfd's, its pidfd_put_user site */
 #define put_user(x, ptr)		shim_put_user_ok((unsigned long)(ptr), sizeof(*(ptr)))
 int shim_put_user_ok(unsigned long addr, unsigned long size);
+#ifndef SHIM_STEPS_IMPL
+/* 6.13+: a reserved descriptor put back when its scope ends, unless take_fd() took it. */
+DEFINE_CLASS(get_unused_fd, int, if (_T >= 0) put_unused_fd(_T), get_unused_fd_flags(flags),
+	     unsigned int flags)
+#endif
 
 /* Deferred work runs at once. model: no grace period, no workqueue. */
 static inline void call_rcu(struct callback_head *head, void (*func)(struct callback_head *))
