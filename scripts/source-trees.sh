@@ -8,6 +8,7 @@
 #   --against  also compare each profile's sweep with profile P's, scenario
 #              by scenario (clonefuzz sweep --against), e.g. v6.18
 #   --out      where the profiles are built (default build/source/TREE)
+#   --skip-missing  leave out each DIR that is not there; exit 77 if none is
 # Exit status: 0 every tree built and swept clean (known defects aside),
 # 1 a tree did not build or its sweep found a violation, 2 bad usage or no
 # tree at all (77 with --skip-missing, for ctest).
@@ -19,19 +20,21 @@ while [ $# -gt 0 ]; do
 	--against) against=$2; shift 2 ;;
 	--out) outdir=$2; shift 2 ;;
 	--skip-missing) skip=1; shift ;;
-	-h|--help) sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "source-trees.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
 	*) break ;;
 	esac
 done
 [ -x "$cf" ] || { echo "source-trees.sh: no $cf (build first)" >&2; exit 2; }
+[ $# -gt 0 ] || set -- build/kernels/*
+for d in "$@"; do
+	shift
+	if [ -f "$d/kernel/fork.c" ] || [ -z "$skip" ]; then set -- "$@" "$d"; fi
+done
 if [ $# -eq 0 ]; then
-	for d in build/kernels/*; do [ -f "$d/kernel/fork.c" ] && set -- "$@" "$d"; done
-	if [ $# -eq 0 ]; then
-		echo "source-trees.sh: no kernel trees in build/kernels (scripts/debian-kernels.sh fetches some)" >&2
-		[ -n "$skip" ] && exit 77
-		exit 2
-	fi
+	echo "source-trees.sh: no kernel trees (scripts/debian-kernels.sh fetches some into build/kernels)" >&2
+	[ -n "$skip" ] && exit 77
+	exit 2
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
