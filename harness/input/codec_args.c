@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The args input format: one clone() or clone3() by the caller with its arguments and privileges, nothing else. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,7 +62,10 @@ int args_decode(const uint8_t *data, size_t len, struct scenario *s,
 	struct clone_call *c = &op->call;
 	size_t i;
 
-	memset(s, 0, sizeof(*s));
+	/* one op: those past nr_ops are never read (as scenario_decode()) */
+	memset(s, 0, offsetof(struct scenario, ops));
+	memset(op, 0, sizeof(*op));
+	s->nr_ops = 0;
 	world_config_default(&s->cfg);
 	if (len < ARGS_MIN_SIZE || len > ARGS_MAX_SIZE) {
 		snprintf(err, errlen, "args input of %zu bytes: expected %d to %d",
