@@ -30,8 +30,8 @@
 	}
 
 #define CLASS(_name, var)							\
-	class_##_name##_t var __cleanup(class_##_name##_destructor) =		\
-		class_##_name##_constructor
+	class_##_name##_t var __cleanup(class_##_name##_destructor)		\
+		__attribute__((unused)) = class_##_name##_constructor
 
 /* guard(name)(lock): @lock is taken here and dropped at the end of the scope. */
 #define DEFINE_GUARD(_name, _type, _lock, _unlock)				\
