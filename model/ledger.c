@@ -45,8 +45,11 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
  * Storage. Every scenario starts from the same capacities (fuzzers measure
  * that it takes the same paths each time): what a scenario grew beyond them
  * is given back when it ends. Objects come from one zeroed arena, in
- * creation order; past its end, and in sanitizer builds (which then see each
- * object's bounds), from calloc().
+ * creation order, and past its end from calloc(). Under ASan the arena is
+ * poisoned but for the live objects, each followed by a poisoned redzone,
+ * so an access past an object or to one of a finished scenario is reported
+ * as with calloc() (which would also send every scenario's objects through
+ * the quarantine to fresh pages); under MSan objects come from calloc().
  */
 #define LEDGER_OBJS	1024
 #define LEDGER_HOLDS	4096
@@ -55,9 +58,11 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 #define LEDGER_SCRATCH	(64 << 10)
 
 #if defined(__SANITIZE_ADDRESS__)
-#define LEDGER_NO_ARENA 1
+#define LEDGER_ASAN 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#if __has_feature(address_sanitizer)
+#define LEDGER_ASAN 1
+#elif __has_feature(memory_sanitizer)
 #define LEDGER_NO_ARENA 1
 #endif
 #endif
@@ -65,6 +70,17 @@ static void *grow(void *p, size_t *cap, size_t need, size_t elem)
 #define LEDGER_ARENA	0
 #else
 #define LEDGER_ARENA	(1 << 20)
+#endif
+
+#ifdef LEDGER_ASAN
+#include <sanitizer/asan_interface.h>
+#define LEDGER_REDZONE	16
+#define arena_poison(p, n)	__asan_poison_memory_region(p, n)
+#define arena_unpoison(p, n)	__asan_unpoison_memory_region(p, n)
+#else
+#define LEDGER_REDZONE	0
+#define arena_poison(p, n)	((void)(p), (void)(n))
+#define arena_unpoison(p, n)	((void)(p), (void)(n))
 #endif
 
 static void *xmalloc(size_t size)
@@ -125,8 +141,12 @@ void ledger_reset(void)
 	if (new_index)
 		memset(ledger.index, 0, LEDGER_INDEX * sizeof(*ledger.index));
 	ledger.arena = keep.arena;
-	if (LEDGER_ARENA > 0 && !ledger.arena)
+	if (LEDGER_ARENA > 0 && !ledger.arena) {
 		ledger.arena = xmalloc(LEDGER_ARENA);
+		arena_poison(ledger.arena, LEDGER_ARENA);
+	} else if (ledger.arena) {
+		arena_poison(ledger.arena, keep.arena_used);	/* the rest still is */
+	}
 	ledger.cur_label = L_none;
 	ledger.epoch = epoch;
 }
@@ -190,10 +210,11 @@ void *kobj_alloc(enum kind kind, size_t size)
 	size_t at = (ledger.arena_used + 15) & ~(size_t)15;
 	struct kobj *o;
 
-	if (at + size <= LEDGER_ARENA) {
+	if (at + size + LEDGER_REDZONE <= LEDGER_ARENA) {
 		o = (struct kobj *)(ledger.arena + at);
+		arena_unpoison(o, size);
 		memset(o, 0, size);
-		ledger.arena_used = at + size;
+		ledger.arena_used = at + size + LEDGER_REDZONE;
 	} else {
 		o = calloc(1, size);
 		if (!o) {
