@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The scenario runner: one fresh world, every operation under the oracles, then teardown to the baseline. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +9,13 @@
 #include "oracle/oracle.h"
 #include "run.h"
 #include "setup.h"
+
+/* A fresh result: its arrays (kilobytes of them) are read only up to their counts. */
+static void op_result_clear(struct op_result *r)
+{
+	memset(r, 0, offsetof(struct op_result, v));
+	r->nr_notes = 0;
+}
 
 static void collect(struct op_result *r, struct run_summary *sum)
 {
@@ -214,7 +222,7 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 	for (i = 0; i < s->nr_ops; i++) {
 		const struct op *op = &s->ops[i];
 
-		memset(&r, 0, sizeof(r));
+		op_result_clear(&r);
 		r.index = i + 1;
 		r.op = op;
 		r.child_task = -1;
@@ -238,7 +246,7 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 	}
 
 	/* Teardown: every task the scenario made exits, newest first. */
-	memset(&r, 0, sizeof(r));
+	op_result_clear(&r);
 	r.child_task = -1;
 	trace_begin(&(struct fault_plan){ 0 });
 	for (i = MAX_TASKS - 1; i > 0; i--)
