@@ -289,14 +289,8 @@ int main(int argc, char **argv)
 	command = find_command(argv[1]);
 	if (!command)
 		return bad_usage("unknown command '%s'", argv[1]);
-	if (getenv("CLONEFUZZ_PROFILE")) {
-		codec_profile = profile_find(getenv("CLONEFUZZ_PROFILE"));
-		if (!codec_profile) {
-			fprintf(stderr, "clonefuzz: CLONEFUZZ_PROFILE: unknown profile '%s' (see 'clonefuzz profiles')\n",
-				getenv("CLONEFUZZ_PROFILE"));
-			return 2;
-		}
-	}
+	if (codec_profile_from_env())
+		return 2;
 	optind = 0;	/* glibc: start afresh */
 	return command->fn(argc - 1, argv + 1);
 }

@@ -210,7 +210,7 @@ static int cmd_replay(int argc, char **argv)
 	       rp.inputs - rp.rejected,
 	       rp.inputs > rp.rejected ? (double)rp.ops / (double)(rp.inputs - rp.rejected) : 0.0);
 	for (k = 0; k < nr_profiles; k++)
-		if (!codec_profile || profiles[k] == codec_profile)	/* CLONEFUZZ_PROFILE */
+		if (codec_runs_on(profiles[k]))
 			missed += print_reach(profiles[k], &rp.reach[k]);
 	if (rp.bad_path)
 		return 2;

@@ -130,12 +130,6 @@ static void num(char *buf, size_t len, double v)
 		snprintf(buf, len, "%.0f", v);
 }
 
-/* A version the page shows: every one, or the one CLONEFUZZ_PROFILE ran every input on. */
-static bool shown(const struct profile *p)
-{
-	return !codec_profile || p == codec_profile;
-}
-
 /* Entries of every version's table the corpus reaches (checks refused, sites failed, labels run); *@all their number. */
 static size_t table_reached(size_t *all)
 {
@@ -146,7 +140,7 @@ static size_t table_reached(size_t *all)
 	for (k = 0; k < nr_profiles && k < REACH_MAX_PROFILES; k++) {
 		const struct profile *p = profiles[k];
 
-		if (!shown(p))
+		if (!codec_runs_on(p))
 			continue;
 		reach_tally(p, &rep.reach.per[k], &t);
 		n += t.refused + t.failed + t.labels;
@@ -303,7 +297,7 @@ static void versions_table(void)
 	for (k = 0; k < nr_profiles && k < REACH_MAX_PROFILES; k++) {
 		const struct profile *p = profiles[k];
 
-		if (!shown(p))
+		if (!codec_runs_on(p))
 			continue;
 		fprintf(rep.f, "<tr><td><a href=\"#ladder-%s\">%s</a></td><td>", p->name, p->name);
 		html_text(rep.f, p->source);
@@ -512,7 +506,7 @@ static void sec_ladders(void)
 		rep.reach.files, rep.reach.copies, rep.reach.rejected, rep.reach.violations,
 		rep.reach.nondet);
 	for (k = 0; k < nr_profiles && k < REACH_MAX_PROFILES; k++)
-		if (shown(profiles[k]))
+		if (codec_runs_on(profiles[k]))
 			html_ladder(rep.f, profiles[k], &rep.reach.per[k]);
 }
 

@@ -100,17 +100,11 @@ void fuzz_init(void)
 {
 	const char *spec = getenv("CLONEFUZZ_MUTANT");
 	const char *bug = getenv("CLONEFUZZ_BUG");
-	const char *prof = getenv("CLONEFUZZ_PROFILE");
 	char err[256];
 	size_t i;
 
-	if (prof) {
-		codec_profile = profile_find(prof);
-		if (!codec_profile) {
-			fprintf(stderr, "clonefuzz: CLONEFUZZ_PROFILE: unknown profile '%s'\n", prof);
-			exit(2);
-		}
-	}
+	if (codec_profile_from_env())
+		exit(2);
 	if (bug) {
 		model_bug = bug_by_name(bug);
 		if (model_bug < 0) {

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "codec.h"
@@ -64,6 +65,21 @@ static bool is_signal_site(const struct profile *p, int site)
 }
 
 const struct profile *codec_profile;
+
+int codec_profile_from_env(void)
+{
+	const char *name = getenv("CLONEFUZZ_PROFILE");
+
+	if (!name)
+		return 0;
+	codec_profile = profile_find(name);
+	if (!codec_profile) {
+		fprintf(stderr, "clonefuzz: CLONEFUZZ_PROFILE: unknown profile '%s' (see 'clonefuzz profiles')\n",
+			name);
+		return -1;
+	}
+	return 0;
+}
 
 static void decode_header(const uint8_t *h, struct scenario *s)
 {

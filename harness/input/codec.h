@@ -3,6 +3,7 @@
 #ifndef CLONEFUZZ_CODEC_H
 #define CLONEFUZZ_CODEC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -61,13 +62,22 @@
 #define CODEC_SET_TID_VALS	4
 #define CODEC_MAX_SIZE		(CODEC_HEADER_SIZE + MAX_OPS * CODEC_OP_SIZE)
 
-/* Decode @len bytes at @data into @s; on rejection fill @err and return -1. */
 /*
  * When set, every decoded input runs on this profile, whatever its header
  * says (CLONEFUZZ_PROFILE: a campaign on one version, a source profile's).
  */
 extern const struct profile *codec_profile;
 
+/* codec_profile from $CLONEFUZZ_PROFILE, if set; -1 (said on stderr) if it names no profile. */
+int codec_profile_from_env(void);
+
+/* Whether inputs can run on @p: every profile, or the one codec_profile names. */
+static inline bool codec_runs_on(const struct profile *p)
+{
+	return !codec_profile || p == codec_profile;
+}
+
+/* Decode @len bytes at @data into @s; on rejection fill @err and return -1. */
 int scenario_decode(const uint8_t *data, size_t len, struct scenario *s,
 		    char *err, size_t errlen);
 
