@@ -535,7 +535,8 @@ static void diff_add(unsigned int i, int delta, unsigned int *touched, size_t *n
  * of the events after its mark per entry, reported in (object, owner, type)
  * order.
  */
-void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
+void snapshot_diff(const struct snapshot *before, hold_keep_fn keep, hold_diff_fn fn,
+		   void *arg)
 {
 	size_t i, n = 0, nt = 0;
 	size_t ne = 2 * (ledger.nr_events - before->event_mark) + 1;
@@ -560,10 +561,13 @@ void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg)
 			diff_add(e->hold, 1, touched, &nt);
 		}
 	}
-	/* each entry with a net change once, in (object, owner, type) order */
-	for (i = 0; i < nt; i++)
-		if (ledger.holds[touched[i]].diff_sum)
+	/* each entry with a net change that @keep takes once, in (object, owner, type) order */
+	for (i = 0; i < nt; i++) {
+		const struct hold *h = &ledger.holds[touched[i]];
+
+		if (h->diff_sum && (!keep || keep(h, h->diff_sum, arg)))
 			touched[n++] = touched[i];
+	}
 	sort_holds(touched, keys, n);
 	for (i = 0; i < n; i++)
 		fn(&ledger.holds[touched[i]], ledger.holds[touched[i]].diff_sum, arg);

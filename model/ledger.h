@@ -132,9 +132,16 @@ struct snapshot {
 void snapshot_take(struct snapshot *s);
 void snapshot_free(struct snapshot *s);
 
-/* Holdings differing between @before and now: callback per difference. */
+/*
+ * Holdings differing between @before and now: @fn per difference that
+ * @keep takes (every one if @keep is NULL), in (object, owner, type) order.
+ * Only what @keep takes is sorted: a filter that says which differences
+ * would be reported spares the sort when none would.
+ */
 typedef void (*hold_diff_fn)(const struct hold *h, int delta, void *arg);
-void snapshot_diff(const struct snapshot *before, hold_diff_fn fn, void *arg);
+typedef bool (*hold_keep_fn)(const struct hold *h, int delta, void *arg);
+void snapshot_diff(const struct snapshot *before, hold_keep_fn keep, hold_diff_fn fn,
+		   void *arg);
 
 /* The hold entries @owner has ever had, newest first (n == 0: released since). */
 static inline const struct hold *owned_first(const struct kobj *owner)

@@ -158,32 +158,38 @@ static bool is_new(const struct kobj *o, unsigned int mark)
 	return o && o->id > mark;
 }
 
+/* Whether a net change of the call's is one to report. */
+static bool hold_diff_reported(const struct hold *h, int delta, void *arg)
+{
+	const struct diff_ctx *d = arg;
+
+	if (h->obj->persistent || h->obj->reported || h->type == HOLD_LOCK)
+		return false;
+	if (is_new(h->obj, d->mark) || (h->obj->freed && delta < 0))
+		return false;	/* reported with the object itself */
+	if (delta > 0 && d->child && (h->owner == &d->child->obj || is_new(h->owner, d->mark)))
+		return false;	/* the child's, or an object of the call's own */
+	return true;
+}
+
 static void hold_diff(const struct hold *h, int delta, void *arg)
 {
 	const struct diff_ctx *d = arg;
 	char b[48], c[48];
 
-	if (h->obj->persistent || h->obj->reported || h->type == HOLD_LOCK)
-		return;
-	if (is_new(h->obj, d->mark) || (h->obj->freed && delta < 0))
-		return;	/* reported with the object itself */
-	if (delta > 0) {
-		if (d->child && (h->owner == &d->child->obj ||
-				 is_new(h->owner, d->mark)))
-			return;
+	if (delta > 0)
 		ledger_violation(V_leak, h->obj->kind,
 				 "%d %s hold(s) on %s by %s %s", delta,
 				 hold_names[h->type], kobj_str(h->obj, b, sizeof(b)),
 				 kobj_str(h->owner, c, sizeof(c)),
 				 d->child ? "taken, not the child's" :
 				 "left behind by the failed call");
-	} else {
+	else
 		ledger_violation(V_over_release, h->obj->kind,
 				 "%d %s hold(s) on %s by %s released by the call",
 				 -delta, hold_names[h->type],
 				 kobj_str(h->obj, b, sizeof(b)),
 				 kobj_str(h->owner, c, sizeof(c)));
-	}
 }
 
 static bool has_holds(const struct kobj *o)
@@ -234,7 +240,7 @@ static void check_ledger(const struct oracle_mark *m, const struct task_struct *
 	struct diff_ctx d = { .mark = m->snap.id_mark, .child = child };
 
 	check_objects(&m->snap, child);
-	snapshot_diff(&m->snap, hold_diff, &d);
+	snapshot_diff(&m->snap, hold_diff_reported, hold_diff, &d);
 }
 
 static void check_child_shape(const struct task_struct *child)
@@ -374,14 +380,19 @@ void oracle_after_exit(const struct oracle_mark *m)
 	oracle_world_check(NULL);
 }
 
+static bool baseline_diff_reported(const struct hold *h, int delta, void *arg)
+{
+	(void)delta;
+	(void)arg;
+	return !(h->obj->persistent || h->obj->reported ||
+		 (h->owner && (h->owner->reported || h->owner->persistent)));
+}
+
 static void baseline_diff(const struct hold *h, int delta, void *arg)
 {
 	char b[48], c[48];
 
 	(void)arg;
-	if (h->obj->persistent || h->obj->reported ||
-	    (h->owner && (h->owner->reported || h->owner->persistent)))
-		return;
 	ledger_violation(V_baseline, h->obj->kind, "%+d %s hold(s) on %s by %s",
 			 delta, hold_names[h->type], kobj_str(h->obj, b, sizeof(b)),
 			 kobj_str(h->owner, c, sizeof(c)));
@@ -404,7 +415,7 @@ void oracle_baseline(const struct oracle_mark *base)
 				 "%s still alive after every task exited",
 				 kobj_str(o, b, sizeof(b)));
 	}
-	snapshot_diff(&base->snap, baseline_diff, NULL);
+	snapshot_diff(&base->snap, baseline_diff_reported, baseline_diff, NULL);
 	if (nr_threads != base->nr_threads || nr_processes != base->nr_processes)
 		ledger_violation(V_baseline, NR_KINDS,
 				 "nr_threads %d and process count %d, baseline %d and %d",

@@ -129,16 +129,14 @@ static bool cond_holds(int cond)
 
 /*
  * A label that has run and releases @kind, if every label of the version
- * that releases it lies above position @pos (so none still to come can).
+ * that releases it lies above position @pos (so none still to come can):
+ * the caller has seen that the last of them, x->max_rel_pos, does.
  */
-static const struct rel_row *released_above(int kind, int pos)
+static const struct rel_row *released_above(const struct profile_index *x, int kind, int pos)
 {
-	const struct profile_index *x = profile_index(profile);
 	const struct rel_row *found = NULL;
 	int k;
 
-	if (x->max_rel_pos[kind] >= pos)
-		return NULL;	/* a label still to come releases it */
 	for (k = 0; k < x->nr_kind_rels[kind]; k++) {
 		const struct rel_row *row = &profile->rels[x->kind_rels[kind][k]];
 		int lp = x->rel_pos[x->kind_rels[kind][k]];
@@ -172,7 +170,8 @@ static void check_invisible(int label)
 
 static void on_label(int label)
 {
-	int pos = profile_label_pos(profile, label), i;
+	const struct profile_index *x = profile_index(profile);
+	int pos = label >= 0 && label < NR_LABELS ? x->label_pos[label] : -1, i;
 	char b[48];
 
 	if (!uw.active || pos < 0)
@@ -197,9 +196,10 @@ static void on_label(int label)
 		const struct acq *a = &uw.acq[i];
 		const struct rel_row *row;
 
-		if (a->released || a->obj->freed)
+		/* a label still to come releases the kind: nothing to look up */
+		if (a->released || x->max_rel_pos[a->obj->kind] >= pos || a->obj->freed)
 			continue;
-		row = released_above(a->obj->kind, pos);
+		row = released_above(x, a->obj->kind, pos);
 		if (!row)
 			continue;
 		uw.reported = true;
