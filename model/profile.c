@@ -97,7 +97,7 @@ int profile_label_pos(const struct profile *p, int label)
 	return profile_index(p)->label_pos[label];
 }
 
-const struct profile_index *profile_index(const struct profile *p)
+const struct profile_index *profile_index_build(const struct profile *p)
 {
 	struct profile_index *x = p->index;
 	size_t i;

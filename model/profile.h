@@ -111,8 +111,13 @@ struct profile {
 	struct profile_index *index;	/* filled on first use */
 };
 
+const struct profile_index *profile_index_build(const struct profile *p);
+
 /* @p's lookups, derived from its tables the first time they are asked for. */
-const struct profile_index *profile_index(const struct profile *p);
+static inline const struct profile_index *profile_index(const struct profile *p)
+{
+	return p->index->ready ? p->index : profile_index_build(p);
+}
 
 extern const struct profile *profile;	/* the version in force */
 extern const struct profile *const profiles[];

@@ -422,12 +422,21 @@ static const struct spec_version versions[] = {
 
 static const struct spec_version *named_version(const char *name)
 {
+	/* asked after every call, nearly always for the name asked last */
+	static const char *last_name;
+	static const struct spec_version *last;
 	size_t i;
 
+	if (name == last_name)
+		return last;
+	last = NULL;
 	for (i = 0; i < sizeof(versions) / sizeof(versions[0]); i++)
-		if (!strcmp(versions[i].name, name))
-			return &versions[i];
-	return NULL;
+		if (!strcmp(versions[i].name, name)) {
+			last = &versions[i];
+			break;
+		}
+	last_name = name;
+	return last;
 }
 
 /* @check's rule in @v's list, else in rules_extra, else NULL. */

@@ -393,18 +393,6 @@ static int owned_holds(const struct kobj *owner, bool oldest_first)
 	return (int)n;
 }
 
-void check_holder(const struct kobj *owner, int vtype)
-{
-	struct fields f;
-	int nh;
-
-	if (!holder_fields(owner, &f))
-		f.nr = 0;
-	wc_sync();
-	nh = owned_holds(owner, true);
-	compare_holds(owner, wc.order, nh, &f, vtype, true);
-}
-
 /* Did @o pass with exactly these fields and these holds before? */
 static bool memo_same(const struct kobj *o, const struct fields *f)
 {
@@ -440,6 +428,20 @@ static void memo_keep(const struct kobj *o, const struct fields *f)
 	m->valid = true;
 }
 
+void check_holder(const struct kobj *owner, int vtype)
+{
+	struct fields f;
+	int nh;
+
+	if (!holder_fields(owner, &f))
+		f.nr = 0;
+	wc_sync();
+	nh = owned_holds(owner, true);
+	/* passing here, it passes the recount too: the same comparison, worded otherwise */
+	if (!compare_holds(owner, wc.order, nh, &f, vtype, true))
+		memo_keep(owner, &f);
+}
+
 /* @o is compared at the next incremental recount, events or none. */
 static void recount_again(const struct kobj *o)
 {
@@ -454,7 +456,9 @@ static void recount_one(const struct kobj *o, const struct kobj *skip, bool full
 	int nh;
 
 	if (o == skip && !full) {
-		recount_again(o);	/* compared by its caller this time */
+		/* compared by its caller this time; again next time unless it passed */
+		if (!holder_fields(o, &f) || !memo_same(o, &f))
+			recount_again(o);
 		return;
 	}
 	if (o->freed || o == skip || o->reported)
