@@ -129,6 +129,12 @@ const struct profile_index *profile_index_build(const struct profile *p)
 		if (x->rel_pos[i] > x->max_rel_pos[k])
 			x->max_rel_pos[k] = x->rel_pos[i];
 	}
+	for (i = 0; i < NR_KINDS; i++) {
+		int pos;
+
+		for (pos = x->max_rel_pos[i] + 1; x->max_rel_pos[i] >= 0 && pos < 128; pos++)
+			x->released_above[pos] |= 1ULL << i;
+	}
 	x->ready = true;
 	return x;
 }

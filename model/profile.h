@@ -4,6 +4,7 @@
 #define CLONEFUZZ_PROFILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ledger.h"
 #include "syscall.h"
@@ -84,7 +85,10 @@ struct profile_index {
 	unsigned char kind_rels[NR_KINDS][PROFILE_MAX_KIND_RELS];	/* rows per kind, table order */
 	unsigned char nr_kind_rels[NR_KINDS];
 	signed char max_rel_pos[NR_KINDS];	/* position of the last label releasing each kind, -1: none */
+	uint64_t released_above[128];	/* per position, a bit per kind every releasing label is above */
 };
+
+_Static_assert(NR_KINDS <= 64, "profile_index.released_above has a bit per kind");
 
 struct profile {
 	const char *name;	/* "v4.0" */

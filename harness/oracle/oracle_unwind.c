@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Unwind symmetry, checked as a failing call enters each label: what the labels above released, and in which order. */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,8 @@ static struct unwind_state {
 	size_t floor;		/* smallest acquisition released by an earlier label */
 	size_t label_min;	/* smallest acquisition released by the current label */
 	bool any_floor, reported;
+	uint64_t open_kinds;	/* a bit per kind the child holds unreleased acquisitions of */
+	unsigned short nr_open[NR_KINDS];
 	struct acq acq[MAX_ACQ];	/* last: a new call clears what precedes it */
 } uw;
 
@@ -87,6 +90,8 @@ static void scan_events(void)
 		if (e->op == LOP_GET && uw.nr_acq < MAX_ACQ) {
 			uw.acq[uw.nr_acq++] = (struct acq){ .obj = e->obj, .type = e->type,
 							    .at = uw.scanned };
+			uw.nr_open[e->obj->kind]++;
+			uw.open_kinds |= 1ULL << e->obj->kind;
 			continue;
 		}
 		if (e->op != LOP_PUT)
@@ -98,6 +103,8 @@ static void scan_events(void)
 		if (i < 0)
 			continue;
 		uw.acq[i].released = true;
+		if (!--uw.nr_open[e->obj->kind])
+			uw.open_kinds &= ~(1ULL << e->obj->kind);
 		if (uw.pos < 0)
 			continue;	/* a step balancing itself before the ladder */
 		if (uw.any_floor && uw.acq[i].at > uw.floor && !uw.reported) {
@@ -192,6 +199,8 @@ static void on_label(int label)
 		uw.start_pos = pos;
 	uw.pos = pos;
 	/* Entering @label: what only the labels above release must be gone. */
+	if (!(uw.open_kinds & x->released_above[pos]))
+		return;	/* every kind still held has a releasing label to come */
 	for (i = 0; i < uw.nr_acq && !uw.reported; i++) {
 		const struct acq *a = &uw.acq[i];
 		const struct rel_row *row;

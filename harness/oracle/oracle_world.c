@@ -520,6 +520,7 @@ static void sort_ids(unsigned int *ids, size_t n)
  */
 static void recount_holders(const struct kobj *skip, bool full)
 {
+	const struct kobj *last = NULL;
 	size_t j, n = 0;
 
 	wc_sync();
@@ -533,8 +534,15 @@ static void recount_holders(const struct kobj *skip, bool full)
 		list_id(ledger.objs[wc.again[j] - 1], &n);
 	wc.nr_again = 0;
 	for (j = wc.event_mark; j < ledger.nr_events; j++) {
-		list_id(ledger.events[j].owner, &n);
-		list_id(ledger.events[j].from, &n);
+		const struct ledger_event *e = &ledger.events[j];
+
+		/* runs of events by one owner are the rule: list it once a run */
+		if (e->owner != last) {
+			list_id(e->owner, &n);
+			last = e->owner;
+		}
+		if (e->from)
+			list_id(e->from, &n);
 	}
 	sort_ids(wc.ids, n);
 	/* the objects created since are next in id order already */
