@@ -349,8 +349,9 @@ static int compare_holds(const struct kobj *owner, const struct hold *const *hol
 					 kobj_str(owner, a, sizeof(a)), h->n, hold_names[h->type],
 					 kobj_str(h->obj, b, sizeof(b)), *t > 0 ? *t : 0);
 		}
-		*t = -1;
+		*t = 0;	/* explained: its fields are not reported below */
 	}
+	/* what is left counted is a field no hold backs; zeroed, it is reported once */
 	for (i = 0; i < f->nr; i++) {
 		const struct kobj *o = f->p[i];
 
@@ -363,13 +364,9 @@ static int compare_holds(const struct kobj *owner, const struct hold *const *hol
 					 kobj_str(owner, a, sizeof(a)), kobj_str(o, b, sizeof(b)),
 					 hold_names[f->type[i]]);
 		}
-		*t = -1;
+		*t = 0;
 	}
-	for (i = 0; i < f->nr; i++)
-		if (f->p[i])
-			*tally_of(f->p[i], f->type[i]) = 0;
-	for (i = 0; i < nh; i++)
-		*tally_of(hold[i]->obj, hold[i]->type) = 0;
+	/* every tally this touched is zero again: a hold's above, a field's here */
 	return found;
 }
 
