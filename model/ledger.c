@@ -113,6 +113,9 @@ static bool in_arena(const void *o)
 static void index_clear(void);
 
 /* Back to an empty ledger at the default capacities; ids start again. */
+#define LEDGER_V_START	offsetof(struct ledger, v)
+#define LEDGER_V_END	(LEDGER_V_START + sizeof(ledger.v))
+
 void ledger_reset(void)
 {
 	unsigned long epoch = ledger.epoch + 1;
@@ -125,8 +128,12 @@ void ledger_reset(void)
 	for (i = 0; i < ledger.nr_objs; i++)
 		if (!in_arena(ledger.objs[i]))
 			free(ledger.objs[i]);
-	keep = ledger;
-	memset(&ledger, 0, sizeof(ledger));
+	/* every field but the violations' text, which nr_v bounds: 3 KiB a scenario spared */
+	memcpy(&keep, &ledger, LEDGER_V_START);
+	memcpy((char *)&keep + LEDGER_V_END, (char *)&ledger + LEDGER_V_END,
+	       sizeof(ledger) - LEDGER_V_END);
+	memset(&ledger, 0, LEDGER_V_START);
+	memset((char *)&ledger + LEDGER_V_END, 0, sizeof(ledger) - LEDGER_V_END);
 	ledger.objs = at_default(keep.objs, &keep.cap_objs, LEDGER_OBJS, sizeof(*ledger.objs));
 	ledger.holds = at_default(keep.holds, &keep.cap_holds, LEDGER_HOLDS, sizeof(*ledger.holds));
 	ledger.index = at_default(keep.index, &keep.cap_index, LEDGER_INDEX, sizeof(*ledger.index));
