@@ -5,7 +5,7 @@ set -eu
 
 usage() {
 	cat <<'EOF'
-usage: scripts/bench.sh [--target T] [--corpus DIR] [--time S] [--passes N] [--engines LIST] [--no-build]
+usage: scripts/bench.sh [--target T] [--corpus DIR] [--time S] [--passes N] [--engines LIST] [--cpu N] [--no-build]
 
 Measure, in one run on this machine, how many inputs per second a fuzz target
 executes from a fixed corpus (corpus/bench/T/ where it exists: realistic
@@ -15,7 +15,8 @@ inputs a campaign grew; else the seeds, corpus/T/), under each engine:
                    instrumentation) looping over the corpus N times in one
                    process; it reads every input first, then runs each
                    twice and times the runs, so exec/s =
-                   inputs * 2 * N / seconds. This is the ceiling.
+                   inputs * 2 * N / seconds, the median of five such
+                   runs. This is the ceiling.
                    Also operations per second and microseconds per
                    operation, from the operations the corpus holds.
   libfuzzer-nosan  libFuzzer without sanitizers (libfuzzer-nosan preset)
@@ -38,10 +39,13 @@ options:
                   omitted); see 'build/default/clonefuzz targets'
   --corpus DIR    the inputs (default corpus/bench/T, else corpus/T)
   --time S        seconds per fuzzer run (default 20)
-  --passes N      passes of the bare loop over the corpus (default: calibrated
-                  to take about 3 seconds)
+  --passes N      passes of the bare loop over the corpus in each of its five
+                  timed runs (default: calibrated to about 0.6 s a run)
   --engines LIST  comma-separated subset of bare,libfuzzer-nosan,libfuzzer,afl
                   (default: all four)
+  --cpu N         the processor every run is bound to (default 0): the
+                  processors of one machine need not run at one speed, and a
+                  run the scheduler moves between them mixes both
   --no-build      use the binaries already built; by default each preset is
                   configured if missing and its target (re)built incrementally
   -h, --help      this text
@@ -71,6 +75,7 @@ corpus=
 secs=20
 passes=
 engines=bare,libfuzzer-nosan,libfuzzer,afl
+cpu=0
 build=1
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -78,7 +83,7 @@ while [ $# -gt 0 ]; do
 		usage
 		exit 0
 		;;
-	--target | --corpus | --time | --passes | --engines)
+	--target | --corpus | --time | --passes | --engines | --cpu)
 		[ $# -ge 2 ] || usage_error "$1 needs a value"
 		case $1 in
 		--target) target=$2 ;;
@@ -86,10 +91,11 @@ while [ $# -gt 0 ]; do
 		--time) secs=$2 ;;
 		--passes) passes=$2 ;;
 		--engines) engines=$2 ;;
+		--cpu) cpu=$2 ;;
 		esac
 		shift 2
 		;;
-	--target=* | --corpus=* | --time=* | --passes=* | --engines=*)
+	--target=* | --corpus=* | --time=* | --passes=* | --engines=* | --cpu=*)
 		v=${1#*=}
 		case $1 in
 		--target=*) target=$v ;;
@@ -97,6 +103,7 @@ while [ $# -gt 0 ]; do
 		--time=*) secs=$v ;;
 		--passes=*) passes=$v ;;
 		--engines=*) engines=$v ;;
+		--cpu=*) cpu=$v ;;
 		esac
 		shift
 		;;
@@ -110,6 +117,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
+is_uint "$cpu" && [ "$cpu" -lt "$(nproc)" ] || usage_error "--cpu must be a processor of this machine (0 to $(($(nproc) - 1))), not '$cpu'"
 { is_uint "$secs" && [ "$secs" -ge 1 ]; } || usage_error "--time must be a whole number of seconds >= 1, not '$secs'"
 [ -z "$passes" ] || { is_uint "$passes" && [ "$passes" -ge 1 ]; } ||
 	usage_error "--passes must be a whole number >= 1, not '$passes'"
@@ -193,7 +201,7 @@ load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 cpus=$(nproc 2>/dev/null || echo '?')
 echo "clonefuzz bench: $target, $nseeds inputs from $corpus ($ops operations, $(awk -v o="$ops" -v n="$nseeds" 'BEGIN { printf "%.1f", o / n }') per input), ${dict:-no dictionary}"
 echo "commit: $commit"
-echo "machine: $cpus CPU(s), load average $load at start$(uname -r | sed 's/^/, Linux /')"
+echo "machine: $cpus CPU(s), load average $load at start$(uname -r | sed 's/^/, Linux /'); every run bound to CPU $cpu"
 case $load in
 0.[0-4]*) ;;
 *) echo "warning: the machine is busy (load $load): figures will be low and noisy" ;;
@@ -216,7 +224,7 @@ bare_run() { # dir passes
 		set -- "$@" "$bare_dir"
 		i=$((i + 1))
 	done
-	build/default/"$target" "$@" >/dev/null 2>"$scratch/bare.log" ||
+	taskset -c "$cpu" build/default/"$target" "$@" >/dev/null 2>"$scratch/bare.log" ||
 		{ tail -n 20 "$scratch/bare.log" >&2; die "the bare loop failed on $bare_dir: an oracle fired"; }
 	# the binary reads every input first and times the runs alone
 	sed -n 's/^standalone: .* run twice in \([0-9.]*\) s.*/\1/p' "$scratch/bare.log" |
@@ -242,9 +250,10 @@ bare_measure() {
 			fi
 			p=$((p * 10))
 		done
-		m_passes=$(awk -v p="$p" -v ns="$ns" 'BEGIN { n = int(p * 3e9 / (ns > 0 ? ns : 1)); if (n < 1) n = 1; if (n > 100000) n = 100000; print n }')
+		m_passes=$(awk -v p="$p" -v ns="$ns" 'BEGIN { n = int(p * 0.6e9 / (ns > 0 ? ns : 1)); if (n < 1) n = 1; if (n > 100000) n = 100000; print n }')
 	fi
-	ns=$(bare_run "$1" "$m_passes")
+	# Five timed runs, the median taken: one run on this machine can take half again as long as the next.
+	ns=$(for r in 1 2 3 4 5; do bare_run "$1" "$m_passes"; done | sort -n | sed -n 3p)
 	m_execs=$((m_inputs * 2 * m_passes))
 	m_eps=$(awk -v e="$m_execs" -v ns="$ns" 'BEGIN { printf "%.0f", e / (ns / 1e9) }')
 	m_secs=$(awk -v ns="$ns" 'BEGIN { printf "%.2f", ns / 1e9 }')
@@ -276,7 +285,7 @@ libfuzzer_run() { # preset label
 	echo "$2: build/$1/$target -max_total_time=$secs ..." >&2
 	rc=0
 	# shellcheck disable=SC2086 # no dictionary: no argument
-	build/"$1"/"$target" -max_total_time="$secs" -print_final_stats=1 \
+	taskset -c "$cpu" build/"$1"/"$target" -max_total_time="$secs" -print_final_stats=1 \
 		${dict:+-dict="$dict"} -artifact_prefix="$dir/artifacts/" \
 		"$dir/corpus" >"$dir/log" 2>&1 || rc=$?
 	eps=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$dir/log" | tail -n 1 | sed -n 's/.* exec\/s: \([0-9][0-9]*\).*/\1/p')
@@ -309,10 +318,10 @@ if [ -n "$run_afl" ]; then
 	cp "$corpus"/* "$dir/in/"
 	echo "AFL++: afl-fuzz -V $secs -c 0 -- build/afl/$target ..." >&2
 	rc=0
-	# AFL_TRY_AFFINITY: bind to a free core, but still run if others' fuzzers hold every core.
+	# -b: the processor the other engines ran on
 	# shellcheck disable=SC2086
-	AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_TRY_AFFINITY=1 \
-		afl-fuzz -i "$dir/in" -o "$dir/out" ${dict:+-x "$dict"} -V "$secs" -c 0 \
+	AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+		afl-fuzz -i "$dir/in" -o "$dir/out" ${dict:+-x "$dict"} -V "$secs" -c 0 -b "$cpu" \
 		-- build/afl/"$target" >"$dir/log" 2>&1 </dev/null || rc=$?
 	stats=$dir/out/default/fuzzer_stats
 	if [ "$rc" -ne 0 ] || [ ! -f "$stats" ]; then
@@ -349,8 +358,8 @@ if [ -n "$run_afl" ]; then
 	AFL_QUIET=1 afl-clang-fast -O2 -fsanitize=fuzzer "$ceil/empty.c" -o "$ceil/empty" \
 		>"$ceil/build.log" 2>&1 || die "building the empty AFL++ target failed: see $ceil/build.log"
 	rc=0
-	AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_TRY_AFFINITY=1 \
-		afl-fuzz -i "$dir/in" -o "$ceil/out" -V "$secs" -- "$ceil/empty" \
+	AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+		afl-fuzz -i "$dir/in" -o "$ceil/out" -V "$secs" -b "$cpu" -- "$ceil/empty" \
 		>"$ceil/log" 2>&1 </dev/null || rc=$?
 	stats=$ceil/out/default/fuzzer_stats
 	[ "$rc" -eq 0 ] && [ -f "$stats" ] || die "afl-fuzz on the empty target failed (exit $rc): see $ceil/log"
