@@ -117,7 +117,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
-is_uint "$cpu" && [ "$cpu" -lt "$(nproc)" ] || usage_error "--cpu must be a processor of this machine (0 to $(($(nproc) - 1))), not '$cpu'"
+{ is_uint "$cpu" && [ "$cpu" -lt "$(nproc)" ]; } || usage_error "--cpu must be a processor of this machine (0 to $(($(nproc) - 1))), not '$cpu'"
 { is_uint "$secs" && [ "$secs" -ge 1 ]; } || usage_error "--time must be a whole number of seconds >= 1, not '$secs'"
 [ -z "$passes" ] || { is_uint "$passes" && [ "$passes" -ge 1 ]; } ||
 	usage_error "--passes must be a whole number >= 1, not '$passes'"
