@@ -253,7 +253,7 @@ bare_measure() {
 		m_passes=$(awk -v p="$p" -v ns="$ns" 'BEGIN { n = int(p * 0.6e9 / (ns > 0 ? ns : 1)); if (n < 1) n = 1; if (n > 100000) n = 100000; print n }')
 	fi
 	# Five timed runs, the median taken: one run on this machine can take half again as long as the next.
-	ns=$(for r in 1 2 3 4 5; do bare_run "$1" "$m_passes"; done | sort -n | sed -n 3p)
+	ns=$(for _ in 1 2 3 4 5; do bare_run "$1" "$m_passes"; done | sort -n | sed -n 3p)
 	m_execs=$((m_inputs * 2 * m_passes))
 	m_eps=$(awk -v e="$m_execs" -v ns="$ns" 'BEGIN { printf "%.0f", e / (ns / 1e9) }')
 	m_secs=$(awk -v ns="$ns" 'BEGIN { printf "%.2f", ns / 1e9 }')
