@@ -112,10 +112,10 @@ static bool in_arena(const void *o)
 
 static void index_clear(void);
 
-/* Back to an empty ledger at the default capacities; ids start again. */
 #define LEDGER_V_START	offsetof(struct ledger, v)
 #define LEDGER_V_END	(LEDGER_V_START + sizeof(ledger.v))
 
+/* Back to an empty ledger at the default capacities; ids start again. */
 void ledger_reset(void)
 {
 	unsigned long epoch = ledger.epoch + 1;

@@ -90,13 +90,6 @@ const struct check_row *profile_check(const struct profile *p, int check)
 	return NULL;
 }
 
-int profile_label_pos(const struct profile *p, int label)
-{
-	if (label < 0 || label >= NR_LABELS)
-		return -1;
-	return profile_index(p)->label_pos[label];
-}
-
 const struct profile_index *profile_index_build(const struct profile *p)
 {
 	struct profile_index *x = p->index;
@@ -104,7 +97,7 @@ const struct profile_index *profile_index_build(const struct profile *p)
 
 	if (x->ready)
 		return x;
-	if (p->nr_rels > PROFILE_MAX_RELS || p->nr_labels > 127) {
+	if (p->nr_rels > PROFILE_MAX_RELS || p->nr_labels >= PROFILE_MAX_LABELS) {
 		fprintf(stderr, "clonefuzz: profile %s: tables larger than its index\n", p->name);
 		abort();
 	}
@@ -132,7 +125,7 @@ const struct profile_index *profile_index_build(const struct profile *p)
 	for (i = 0; i < NR_KINDS; i++) {
 		int pos;
 
-		for (pos = x->max_rel_pos[i] + 1; x->max_rel_pos[i] >= 0 && pos < 128; pos++)
+		for (pos = x->max_rel_pos[i] + 1; x->max_rel_pos[i] >= 0 && pos < PROFILE_MAX_LABELS; pos++)
 			x->released_above[pos] |= 1ULL << i;
 	}
 	x->ready = true;

@@ -71,6 +71,7 @@ struct defect_row {
 };
 
 #define PROFILE_MAX_RELS		255
+#define PROFILE_MAX_LABELS	128	/* positions fit a signed char */
 #define PROFILE_MAX_KIND_RELS	16
 
 /*
@@ -85,7 +86,7 @@ struct profile_index {
 	unsigned char kind_rels[NR_KINDS][PROFILE_MAX_KIND_RELS];	/* rows per kind, table order */
 	unsigned char nr_kind_rels[NR_KINDS];
 	signed char max_rel_pos[NR_KINDS];	/* position of the last label releasing each kind, -1: none */
-	uint64_t released_above[128];	/* per position, a bit per kind every releasing label is above */
+	uint64_t released_above[PROFILE_MAX_LABELS];	/* per position, a bit per kind every releasing label is above */
 };
 
 _Static_assert(NR_KINDS <= 64, "profile_index.released_above has a bit per kind");
@@ -123,6 +124,14 @@ static inline const struct profile_index *profile_index(const struct profile *p)
 	return p->index->ready ? p->index : profile_index_build(p);
 }
 
+/* @label's position in @p's ladder, -1 if absent. */
+static inline int profile_label_pos(const struct profile *p, int label)
+{
+	if (label < 0 || label >= NR_LABELS)
+		return -1;
+	return profile_index(p)->label_pos[label];
+}
+
 extern const struct profile *profile;	/* the version in force */
 extern const struct profile *const profiles[];
 extern const size_t nr_profiles;
@@ -130,7 +139,6 @@ extern const size_t nr_profiles;
 const struct profile *profile_find(const char *name);
 const struct site_row *profile_site(const struct profile *p, int site);
 const struct check_row *profile_check(const struct profile *p, int check);
-int profile_label_pos(const struct profile *p, int label);	/* -1 if absent */
 const struct defect_row *profile_defect(const struct profile *p,
 					const char *name);
 

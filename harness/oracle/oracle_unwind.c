@@ -137,7 +137,7 @@ static bool cond_holds(int cond)
 /*
  * A label that has run and releases @kind, if every label of the version
  * that releases it lies above position @pos (so none still to come can):
- * the caller has seen that the last of them, x->max_rel_pos, does.
+ * the caller has seen that they do, in x->released_above.
  */
 static const struct rel_row *released_above(const struct profile_index *x, int kind, int pos)
 {
@@ -178,7 +178,7 @@ static void check_invisible(int label)
 static void on_label(int label)
 {
 	const struct profile_index *x = profile_index(profile);
-	int pos = label >= 0 && label < NR_LABELS ? x->label_pos[label] : -1, i;
+	int pos = profile_label_pos(profile, label), i;
 	char b[48];
 
 	if (!uw.active || pos < 0)
@@ -206,7 +206,8 @@ static void on_label(int label)
 		const struct rel_row *row;
 
 		/* a label still to come releases the kind: nothing to look up */
-		if (a->released || x->max_rel_pos[a->obj->kind] >= pos || a->obj->freed)
+		if (a->released || !(x->released_above[pos] & (1ULL << a->obj->kind)) ||
+		    a->obj->freed)
 			continue;
 		row = released_above(x, a->obj->kind, pos);
 		if (!row)
