@@ -5,7 +5,7 @@ set -eu
 
 usage() {
 	cat <<'EOF'
-usage: scripts/bench.sh [--target T] [--corpus DIR] [--time S] [--passes N] [--engines LIST] [--cpu N] [--no-build]
+usage: scripts/bench.sh [--target T] [--corpus DIR] [--time S] [--passes N] [--engines LIST] [--cpu N] [--model-only] [--no-build]
 
 Measure, in one run on this machine, how many inputs per second a fuzz target
 executes from a fixed corpus (corpus/bench/T/ where it exists: realistic
@@ -46,6 +46,11 @@ options:
   --cpu N         the processor every run is bound to (default 0): the
                   processors of one machine need not run at one speed, and a
                   run the scheduler moves between them mixes both
+  --model-only    run every engine with CLONEFUZZ_NO_ORACLES=1: the model
+                  alone, its ledger events still recorded but no oracle run.
+                  Nothing can be detected; the figures, beside those of a
+                  run without it, are what the oracles cost, and a bound on
+                  what any oracle could reach on this machine
   --no-build      use the binaries already built; by default each preset is
                   configured if missing and its target (re)built incrementally
   -h, --help      this text
@@ -77,6 +82,7 @@ passes=
 engines=bare,libfuzzer-nosan,libfuzzer,afl
 cpu=0
 build=1
+model_only=
 while [ $# -gt 0 ]; do
 	case $1 in
 	-h | --help)
@@ -109,6 +115,10 @@ while [ $# -gt 0 ]; do
 		;;
 	--no-build)
 		build=
+		shift
+		;;
+	--model-only)
+		model_only=1
 		shift
 		;;
 	*)
@@ -152,12 +162,13 @@ if [ ! -f "$dict" ]; then
 	dict=
 fi
 
-# Nanoseconds since the epoch (GNU date; python3 otherwise).
-# build PRESET: the preset's copy of the target, configured if missing and rebuilt incrementally.
+# build PRESET [EXTRA]: the preset's copy of the target (and of the EXTRA
+# target, if given), configured if missing and rebuilt incrementally.
 build() {
 	bin=build/$1/$target
 	if [ -z "$build" ]; then
 		[ -x "$bin" ] || die "$bin is missing (drop --no-build to build it)"
+		[ -z "${2:-}" ] || [ -x "build/$1/$2" ] || die "build/$1/$2 is missing (drop --no-build to build it)"
 		return 0
 	fi
 	if [ ! -f "build/$1/build.ninja" ] && [ ! -f "build/$1/Makefile" ]; then
@@ -165,12 +176,23 @@ build() {
 		cmake --preset "$1" >"$scratch/cmake-$1.log" 2>&1 ||
 			{ tail -n 20 "$scratch/cmake-$1.log" >&2; die "cmake --preset $1 failed"; }
 	fi
-	cmake --build --preset "$1" --target "$target" >"$scratch/build-$1.log" 2>&1 ||
-		{ tail -n 20 "$scratch/build-$1.log" >&2; die "cmake --build --preset $1 --target $target failed"; }
+	cmake --build --preset "$1" --target "$target" ${2:+"$2"} >"$scratch/build-$1.log" 2>&1 ||
+		{ tail -n 20 "$scratch/build-$1.log" >&2; die "cmake --build --preset $1 --target $target ${2:-} failed"; }
 	[ -x "$bin" ] || die "$bin was not built"
 }
 
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/clonefuzz-bench.XXXXXX")
+# Scratch (the engines' corpora, AFL++'s output) goes to memory where the
+# machine has it, unless TMPDIR says otherwise: an engine writes a file for
+# every input it keeps, and on a disk that had many files deleted lately
+# (earlier runs' scratch) creating one can take milliseconds of kernel time
+# (17% of a 20 s libFuzzer run, measured with perf), which is the file
+# system's cost, not the target's.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	scratch_parent=/dev/shm
+else
+	scratch_parent=${TMPDIR:-/tmp}
+fi
+scratch=$(mktemp -d "$scratch_parent/clonefuzz-bench.XXXXXX")
 keep=
 cleanup() {
 	if [ -n "$keep" ]; then
@@ -183,7 +205,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # Build first, so that compiling does not load the machine while measuring.
-build default
+# The CLI counts the operations a corpus holds.
+build default clonefuzz
 [ -z "$run_lfn" ] || build libfuzzer-nosan
 [ -z "$run_lf" ] || build libfuzzer
 if [ -n "$run_afl" ]; then
@@ -201,11 +224,20 @@ load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
 cpus=$(nproc 2>/dev/null || echo '?')
 echo "clonefuzz bench: $target, $nseeds inputs from $corpus ($ops operations, $(awk -v o="$ops" -v n="$nseeds" 'BEGIN { printf "%.1f", o / n }') per input), ${dict:-no dictionary}"
 echo "commit: $commit"
-echo "machine: $cpus CPU(s), load average $load at start$(uname -r | sed 's/^/, Linux /'); every run bound to CPU $cpu"
+echo "machine: $cpus CPU(s), load average $load at start$(uname -r | sed 's/^/, Linux /'); every run bound to CPU $cpu; scratch in $scratch_parent"
 case $load in
 0.[0-4]*) ;;
 *) echo "warning: the machine is busy (load $load): figures will be low and noisy" ;;
 esac
+if [ -n "$model_only" ]; then
+	# Every run below inherits it: the bare loop, both libFuzzers, afl-fuzz's target.
+	CLONEFUZZ_NO_ORACLES=1
+	export CLONEFUZZ_NO_ORACLES
+	echo "oracles: OFF (--model-only): the model alone; nothing is checked"
+else
+	unset CLONEFUZZ_NO_ORACLES
+	echo "oracles: every oracle on"
+fi
 echo
 
 # Results: one line per engine in $scratch/results: name|exec/s|execs|seconds|note

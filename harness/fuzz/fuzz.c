@@ -100,6 +100,7 @@ void fuzz_init(void)
 {
 	const char *spec = getenv("CLONEFUZZ_MUTANT");
 	const char *bug = getenv("CLONEFUZZ_BUG");
+	const char *no_oracles = getenv("CLONEFUZZ_NO_ORACLES");
 	char err[256];
 	size_t i;
 
@@ -113,6 +114,10 @@ void fuzz_init(void)
 		}
 	}
 	canary_dir = getenv("CLONEFUZZ_CANARY_DIR");
+	if (no_oracles && *no_oracles && strcmp(no_oracles, "0")) {
+		run_oracles = false;
+		fprintf(stderr, "clonefuzz: CLONEFUZZ_NO_ORACLES is set: the model runs with no oracle and nothing can be detected (for measuring what the oracles cost)\n");
+	}
 	/* the lookups every input uses, made before the first one runs */
 	for (i = 0; i < nr_profiles; i++)
 		profile_index(profiles[i]);

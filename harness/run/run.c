@@ -10,6 +10,8 @@
 #include "run.h"
 #include "setup.h"
 
+bool run_oracles = true;
+
 /* A fresh result: its arrays (kilobytes of them) are read only up to their counts. */
 static void op_result_clear(struct op_result *r)
 {
@@ -120,13 +122,17 @@ static void run_clone(const struct scenario *s, const struct op *op,
 		caller->__state = TASK_RUNNING;
 	}
 	current = caller;
-	oracle_mark(&m);
+	if (run_oracles)
+		oracle_mark(&m);
 	trace_begin(&op->plan);
-	oracle_unwind_begin(&m, &op->call);
+	if (run_oracles)
+		oracle_unwind_begin(&m, &op->call);
 	r->ret = s->profile->sys_clone(&op->call);
-	oracle_unwind_end();
-	oracle_after_clone(&m, r->ret);
-	oracle_release(&m);
+	if (run_oracles) {
+		oracle_unwind_end();
+		oracle_after_clone(&m, r->ret);
+		oracle_release(&m);
+	}
 
 	r->failed_check = model_trace.failed_check;
 	r->failed_site = model_trace.failed_site;
@@ -151,11 +157,14 @@ static void run_exit(const struct op *op, struct op_result *r)
 		r->skipped = true;
 		return;
 	}
-	oracle_mark(&m);
+	if (run_oracles)
+		oracle_mark(&m);
 	trace_begin(&(struct fault_plan){ 0 });
 	do_exit_and_reap(t);
-	oracle_after_exit(&m);
-	oracle_release(&m);
+	if (run_oracles) {
+		oracle_after_exit(&m);
+		oracle_release(&m);
+	}
 }
 
 static void mix(uint64_t *h, uint64_t v)
@@ -217,7 +226,8 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 	profile = s->profile;
 	world_setup(&s->cfg);
 	collect(&r, sum);
-	oracle_mark(&base);
+	if (run_oracles)
+		oracle_mark(&base);
 
 	for (i = 0; i < s->nr_ops; i++) {
 		const struct op *op = &s->ops[i];
@@ -255,8 +265,10 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 	/* The caller stays: it closes the pidfds it was given. */
 	if (world.scn[0] && world.scn[0]->files)
 		close_files(world.scn[0]->files);
-	oracle_baseline(&base);
-	oracle_release(&base);
+	if (run_oracles) {
+		oracle_baseline(&base);
+		oracle_release(&base);
+	}
 	collect(&r, sum);
 	if (fn && r.nr_v)
 		fn(&r, arg);

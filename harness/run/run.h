@@ -34,6 +34,14 @@ struct run_summary {
 	int expectation_failures;
 };
 
+/*
+ * run_oracles - cleared, every scenario runs with no oracle at all: the model
+ * alone (its ledger events still recorded), so that scripts/bench.sh
+ * --model-only can measure what the oracles cost. Only the fuzz targets'
+ * CLONEFUZZ_NO_ORACLES clears it; nothing can be detected while it is clear.
+ */
+extern bool run_oracles;
+
 typedef void (*op_result_fn)(const struct op_result *r, void *arg);
 
 /* What a run did, as one number: equal for two runs of the same scenario. */
