@@ -140,11 +140,15 @@ void ledger_reset(void)
 	ledger.events = at_default(keep.events, &keep.cap_events, LEDGER_EVENTS,
 				   sizeof(*ledger.events));
 	ledger.scratch = at_default(keep.scratch, &keep.cap_scratch, LEDGER_SCRATCH, 1);
+	ledger.counts = at_default(keep.counts, &keep.cap_counts, LEDGER_HOLDS,
+				   sizeof(*ledger.counts));
 	ledger.cap_objs = LEDGER_OBJS;
 	ledger.cap_holds = LEDGER_HOLDS;
 	ledger.cap_index = LEDGER_INDEX;
+	ledger.index_shift = 64 - (unsigned int)__builtin_ctzll(LEDGER_INDEX);
 	ledger.cap_events = LEDGER_EVENTS;
 	ledger.cap_scratch = LEDGER_SCRATCH;
+	ledger.cap_counts = LEDGER_HOLDS;
 	if (new_index)
 		memset(ledger.index, 0, LEDGER_INDEX * sizeof(*ledger.index));
 	ledger.arena = keep.arena;
@@ -280,45 +284,43 @@ void kobj_free(struct kobj *o)
 	log_event(LOP_FREE, o, NULL, HOLD_REF);
 }
 
+/* (object id, owner id, type) as one number: ids stay far below 2^29 */
+static inline uint64_t hold_key_of(const struct kobj *o, const struct kobj *owner, int t)
+{
+	return (uint64_t)o->id << 34 | (uint64_t)(owner ? owner->id : 0) << 4 | (uint64_t)t;
+}
+
 /*
  * Holds are found through an open-addressing index keyed by (object, owner,
  * type). An entry whose count drops to zero stays, with n == 0, until the
- * ledger is reset: iterations over ledger.holds skip those.
+ * ledger is reset: iterations over ledger.holds skip those. Nothing leaves
+ * the index before the reset, so each hold keeps the slot it was put in
+ * until the index grows.
  */
 static size_t hold_slot(const struct kobj *o, const struct kobj *owner, int t)
 {
 	/* ids, not addresses: the same scenario probes the same slots every run */
-	uint64_t k = (uint64_t)o->id * 0x9e3779b97f4a7c15ULL ^
-		     (uint64_t)(owner ? owner->id : 0) * 0xc2b2ae3d27d4eb4fULL ^
-		     (uint64_t)t;
-
-	return (size_t)(k ^ k >> 29) & (ledger.cap_index - 1);
+	return (size_t)((hold_key_of(o, owner, t) * 0x9e3779b97f4a7c15ULL) >> ledger.index_shift);
 }
 
 static void index_insert(size_t i)
 {
-	const struct hold *h = &ledger.holds[i];
+	struct hold *h = &ledger.holds[i];
 	size_t s = hold_slot(h->obj, h->owner, h->type);
 
 	while (ledger.index[s])
 		s = (s + 1) & (ledger.cap_index - 1);
 	ledger.index[s] = (unsigned int)i + 1;
+	h->slot = (unsigned int)s;
 }
 
 /* Empty every slot the holds use: cheaper than clearing the whole index. */
 static void index_clear(void)
 {
-	size_t i, s;
+	size_t i;
 
-	for (i = 0; i < ledger.nr_holds; i++) {
-		const struct hold *h = &ledger.holds[i];
-
-		/* a slot cleared before is passed over, not taken as the end */
-		for (s = hold_slot(h->obj, h->owner, h->type); ledger.index[s] != i + 1;
-		     s = (s + 1) & (ledger.cap_index - 1))
-			;
-		ledger.index[s] = 0;
-	}
+	for (i = 0; i < ledger.nr_holds; i++)
+		ledger.index[ledger.holds[i].slot] = 0;
 }
 
 static void index_grow(void)
@@ -327,6 +329,7 @@ static void index_grow(void)
 
 	free(ledger.index);
 	ledger.cap_index *= 2;
+	ledger.index_shift--;
 	ledger.index = calloc(ledger.cap_index, sizeof(*ledger.index));
 	if (!ledger.index) {
 		fprintf(stderr, "clonefuzz: out of memory\n");
@@ -385,10 +388,13 @@ static unsigned int add_hold(struct kobj *o, struct kobj *owner, enum hold_type 
 		h->next_owned = owner->owned;
 		owner->owned = (unsigned int)ledger.nr_holds;
 	}
-	if (2 * ledger.nr_holds > ledger.cap_index)
+	if (2 * ledger.nr_holds > ledger.cap_index) {
 		index_grow();
-	else
-		index_insert(ledger.nr_holds - 1);
+	} else {
+		/* the probe above ended on the empty slot it belongs in */
+		ledger.index[s] = (unsigned int)ledger.nr_holds;
+		h->slot = (unsigned int)s;
+	}
 	return (unsigned int)ledger.nr_holds - 1;
 }
 
@@ -478,15 +484,9 @@ void hold_move(struct kobj *o, struct kobj *from, struct kobj *to,
 	touch_owner(to, t, 1);
 }
 
-static unsigned int owner_id(const struct kobj *o)
-{
-	return o ? o->id : 0;
-}
-
-/* (object id, owner id, type) as one number: ids stay far below 2^29 */
 static uint64_t hold_key(const struct hold *h)
 {
-	return (uint64_t)h->obj->id << 34 | (uint64_t)owner_id(h->owner) << 4 | h->type;
+	return hold_key_of(h->obj, h->owner, h->type);
 }
 
 /*
@@ -516,6 +516,21 @@ void snapshot_take(struct snapshot *s)
 {
 	s->id_mark = ledger.nr_objs;
 	s->event_mark = ledger.nr_events;
+	s->hold_mark = 0;
+	s->counts_no = 0;
+}
+
+void snapshot_take_counts(struct snapshot *s)
+{
+	size_t i;
+
+	snapshot_take(s);
+	ledger.counts = grow(ledger.counts, &ledger.cap_counts, ledger.nr_holds,
+			     sizeof(*ledger.counts));
+	for (i = 0; i < ledger.nr_holds; i++)
+		ledger.counts[i] = ledger.holds[i].n;
+	s->hold_mark = ledger.nr_holds;
+	s->counts_no = ++ledger.nr_counts;
 }
 
 void snapshot_free(struct snapshot *s)
@@ -539,14 +554,17 @@ static void diff_add(unsigned int i, int delta, unsigned int *touched, size_t *n
 /*
  * Every change of a holding goes through hold_get, hold_put or hold_move,
  * each logged with its hold entry: the net change since @before is the sum
- * of the events after its mark per entry, reported in (object, owner, type)
- * order.
+ * of the events after its mark per entry, or, where @before kept the counts,
+ * each entry's count now less its count then (0 for an entry made since).
+ * Reported in (object, owner, type) order.
  */
 void snapshot_diff(const struct snapshot *before, hold_keep_fn keep, hold_diff_fn fn,
 		   void *arg)
 {
+	bool counts = before->counts_no && before->counts_no == ledger.nr_counts;
 	size_t i, n = 0, nt = 0;
-	size_t ne = 2 * (ledger.nr_events - before->event_mark) + 1;
+	size_t ne = counts ? ledger.nr_holds + 1 :
+		    2 * (ledger.nr_events - before->event_mark) + 1;
 	const struct ledger_event *e;
 	unsigned int *touched;
 	uint64_t *keys;
@@ -557,7 +575,17 @@ void snapshot_diff(const struct snapshot *before, hold_keep_fn keep, hold_diff_f
 	keys = ledger.scratch;
 	touched = (unsigned int *)(keys + ne);
 	ledger.nr_diffs++;
-	for (i = before->event_mark; i < ledger.nr_events; i++) {
+	for (i = 0; counts && i < ledger.nr_holds; i++) {
+		struct hold *h = &ledger.holds[i];
+		int delta = h->n - (i < before->hold_mark ? ledger.counts[i] : 0);
+
+		if (!delta)
+			continue;
+		h->diff_no = ledger.nr_diffs;
+		h->diff_sum = delta;
+		touched[nt++] = (unsigned int)i;
+	}
+	for (i = before->event_mark; !counts && i < ledger.nr_events; i++) {
 		e = &ledger.events[i];
 		if (e->op == LOP_GET) {
 			diff_add(e->hold, e->n, touched, &nt);

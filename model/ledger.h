@@ -48,6 +48,7 @@ struct hold {
 	unsigned int next_owned;	/* the owner's previous entry, index + 1; 0: none */
 	unsigned int diff_no;	/* snapshot_diff(): the call that last summed it */
 	int diff_sum;		/* and the net change it found */
+	unsigned int slot;	/* its place in the index, until the index grows */
 };
 
 enum ledger_op { LOP_ALLOC, LOP_FREE, LOP_GET, LOP_PUT, LOP_MOVE };
@@ -82,6 +83,7 @@ struct ledger {
 	size_t nr_holds, cap_holds;
 	unsigned int *index;	/* hold index + 1 by hash of (obj, owner, type) */
 	size_t cap_index;
+	unsigned int index_shift;	/* 64 - log2(cap_index): the hash's top bits are the slot */
 	struct ledger_event *events;	/* since ledger_mark_events() */
 	size_t nr_events, cap_events;
 	unsigned char cur_label;
@@ -95,6 +97,9 @@ struct ledger {
 	unsigned long epoch;	/* counts ledger_reset(): a new scenario, ids start again */
 	unsigned int nr_diffs;	/* snapshot_diff() calls this scenario */
 	void *scratch;		/* snapshot_diff()'s working storage */
+	int *counts;		/* snapshot_take_counts(): each entry's count then */
+	size_t cap_counts;
+	unsigned int nr_counts;	/* snapshot_take_counts() calls this scenario */
 	size_t cap_scratch;
 	char *arena;		/* objects, in creation order; kept from one scenario to the next */
 	size_t arena_used;
@@ -127,9 +132,18 @@ const char *kobj_str(const struct kobj *o, char *buf, size_t len);
 struct snapshot {
 	unsigned int id_mark;	/* objects with a larger id were created later */
 	size_t event_mark;	/* ledger events after this index came later */
+	size_t hold_mark;	/* snapshot_take_counts(): the hold entries then */
+	unsigned int counts_no;	/* and which copy of their counts is its; 0: none */
 };
 
 void snapshot_take(struct snapshot *s);
+/*
+ * snapshot_take(), and every hold entry's count as it stands, so that the
+ * diff against it walks the entries rather than the events since: for the
+ * long stretch of a whole scenario. The ledger keeps one such copy: a diff
+ * against an older one walks the events, as after snapshot_take().
+ */
+void snapshot_take_counts(struct snapshot *s);
 void snapshot_free(struct snapshot *s);
 
 /*

@@ -15,6 +15,8 @@ struct oracle_mark {
 
 /* Before an operation: what the world holds. */
 void oracle_mark(struct oracle_mark *m);
+/* Before a scenario's first operation: oracle_mark(), each hold's count kept for oracle_baseline(). */
+void oracle_mark_baseline(struct oracle_mark *m);
 void oracle_release(struct oracle_mark *m);
 
 /*

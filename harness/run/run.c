@@ -227,7 +227,7 @@ void run_scenario(const struct scenario *s, op_result_fn fn, void *arg,
 	world_setup(&s->cfg);
 	collect(&r, sum);
 	if (run_oracles)
-		oracle_mark(&base);
+		oracle_mark_baseline(&base);
 
 	for (i = 0; i < s->nr_ops; i++) {
 		const struct op *op = &s->ops[i];
