@@ -51,9 +51,8 @@ void mutant_format(const struct mutant *m, char *buf, size_t len)
 		snprintf(buf, len, "none");
 }
 
-bool mutant_drops_release(int kind)
+/* mutant_drops_release(), once a release-dropping mutant is in force: is it this label and kind? */
+bool mutant_drops_release_here(int kind)
 {
-	return model_mutant.type == MUT_DROP_RELEASE &&
-	       ledger.cur_label == model_mutant.label &&
-	       kind == model_mutant.kind;
+	return ledger.cur_label == model_mutant.label && kind == model_mutant.kind;
 }

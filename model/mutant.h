@@ -28,7 +28,15 @@ int mutant_parse(const char *spec, struct mutant *m, char *err, size_t errlen);
 /* mutant_format - the spec string of @m. */
 void mutant_format(const struct mutant *m, char *buf, size_t len);
 
-/* mutant_drops_release - the ledger asks before a put or free of @kind. */
-bool mutant_drops_release(int kind);
+bool mutant_drops_release_here(int kind);
+
+/*
+ * mutant_drops_release - the ledger asks before a put or free of @kind.
+ * Inline for the usual answer, no mutant of that type, asked at every put.
+ */
+static inline bool mutant_drops_release(int kind)
+{
+	return model_mutant.type == MUT_DROP_RELEASE && mutant_drops_release_here(kind);
+}
 
 #endif

@@ -477,7 +477,7 @@ static void recount_one(const struct kobj *o, const struct kobj *skip, bool full
 	}
 }
 
-static void list_id(const struct kobj *o, size_t *n)
+static inline void list_id(const struct kobj *o, size_t *n)
 {
 	struct holder_memo *m;
 
