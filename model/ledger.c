@@ -261,13 +261,16 @@ struct kobj *ledger_obj_at(const void *addr)
 	return NULL;
 }
 
-void kobj_free(struct kobj *o)
+/*
+ * The ledger's complaints, out of line and cold: the paths that take and
+ * drop holds run for every event, and with the names' buffers on their
+ * stacks each call would pay for a stack guard.
+ */
+static __attribute__((noinline, cold)) void freed_badly(const struct kobj *o)
 {
 	char b[48];
 	int t;
 
-	if (mutant_drops_release(o->kind))
-		return;
 	if (o->freed) {
 		ledger_violation(V_double_free, o->kind, "%s freed twice",
 				 kobj_str(o, b, sizeof(b)));
@@ -279,6 +282,57 @@ void kobj_free(struct kobj *o)
 					 "%s freed with %d %s hold(s) left",
 					 kobj_str(o, b, sizeof(b)), o->cnt[t],
 					 hold_names[t]);
+}
+
+static __attribute__((noinline, cold)) void taken_on_freed(const struct kobj *o,
+							    const struct kobj *owner,
+							    enum hold_type t)
+{
+	char b[48], c[48];
+
+	ledger_violation(V_use_after_free, o->kind,
+			 "%s taken on freed %s by %s", hold_names[t],
+			 kobj_str(o, b, sizeof(b)), kobj_str(owner, c, sizeof(c)));
+}
+
+static __attribute__((noinline, cold)) void put_not_held(const struct kobj *o,
+							  const struct kobj *owner,
+							  enum hold_type t)
+{
+	char b[48], c[48];
+
+	ledger_violation(t == HOLD_LOCK ? V_unlock_not_held : V_put_without_get, o->kind,
+			 "%s %s of %s by %s, which holds none%s",
+			 t == HOLD_LOCK ? "release" : "put",
+			 hold_names[t], kobj_str(o, b, sizeof(b)),
+			 kobj_str(owner, c, sizeof(c)),
+			 o->freed ? " (object already freed)" : "");
+}
+
+static __attribute__((noinline, cold)) void moved_not_held(const struct kobj *o,
+							    const struct kobj *from,
+							    enum hold_type t)
+{
+	char b[48], c[48];
+
+	ledger_violation(V_put_without_get, o->kind,
+			 "%s of %s handed on by %s, which holds none",
+			 hold_names[t], kobj_str(o, b, sizeof(b)),
+			 kobj_str(from, c, sizeof(c)));
+}
+
+void kobj_free(struct kobj *o)
+{
+	int t, left = 0;
+
+	if (mutant_drops_release(o->kind))
+		return;
+	for (t = 0; t < NR_HOLDS; t++)
+		left |= o->cnt[t];
+	if (o->freed || left)
+		freed_badly(o);
+	if (o->freed)
+		return;
 	o->freed = true;
 	ledger.live[o->kind]--;
 	log_event(LOP_FREE, o, NULL, HOLD_REF);
@@ -416,15 +470,11 @@ static void remove_hold(struct hold *h)
 void hold_get_many(struct kobj *o, struct kobj *owner, enum hold_type t, int n)
 {
 	struct ledger_event *e;
-	char b[48], c[48];
 
 	if (n <= 0)
 		return;
 	if (o->freed) {
-		ledger_violation(V_use_after_free, o->kind,
-				 "%s taken on freed %s by %s", hold_names[t],
-				 kobj_str(o, b, sizeof(b)),
-				 kobj_str(owner, c, sizeof(c)));
+		taken_on_freed(o, owner, t);
 		return;
 	}
 	o->cnt[t] += n;
@@ -442,19 +492,12 @@ void hold_get(struct kobj *o, struct kobj *owner, enum hold_type t)
 bool hold_put(struct kobj *o, struct kobj *owner, enum hold_type t)
 {
 	struct hold *h;
-	char b[48], c[48];
 
 	if (t != HOLD_LOCK && mutant_drops_release(o->kind))
 		return false;
 	h = find_hold(o, owner, t);
 	if (!h) {
-		ledger_violation(t == HOLD_LOCK ? V_unlock_not_held :
-				 V_put_without_get, o->kind,
-				 "%s %s of %s by %s, which holds none%s",
-				 t == HOLD_LOCK ? "release" : "put",
-				 hold_names[t], kobj_str(o, b, sizeof(b)),
-				 kobj_str(owner, c, sizeof(c)),
-				 o->freed ? " (object already freed)" : "");
+		put_not_held(o, owner, t);
 		return false;
 	}
 	o->cnt[t]--;
@@ -468,13 +511,9 @@ void hold_move(struct kobj *o, struct kobj *from, struct kobj *to,
 {
 	struct hold *h = find_hold(o, from, t);
 	struct ledger_event *e;
-	char b[48], c[48];
 
 	if (!h) {
-		ledger_violation(V_put_without_get, o->kind,
-				 "%s of %s handed on by %s, which holds none",
-				 hold_names[t], kobj_str(o, b, sizeof(b)),
-				 kobj_str(from, c, sizeof(c)));
+		moved_not_held(o, from, t);
 		return;
 	}
 	remove_hold(h);
