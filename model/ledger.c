@@ -263,8 +263,8 @@ struct kobj *ledger_obj_at(const void *addr)
 
 /*
  * The ledger's complaints, out of line and cold: the paths that take and
- * drop holds run for every event, and with the names' buffers on their
- * stacks each call would pay for a stack guard.
+ * drop holds run for every event, and stay small without the names'
+ * buffers and the formatting.
  */
 static __attribute__((noinline, cold)) void freed_badly(const struct kobj *o)
 {
@@ -329,10 +329,11 @@ void kobj_free(struct kobj *o)
 		return;
 	for (t = 0; t < NR_HOLDS; t++)
 		left |= o->cnt[t];
-	if (o->freed || left)
+	if (o->freed || left) {
 		freed_badly(o);
-	if (o->freed)
-		return;
+		if (o->freed)
+			return;
+	}
 	o->freed = true;
 	ledger.live[o->kind]--;
 	log_event(LOP_FREE, o, NULL, HOLD_REF);

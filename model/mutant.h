@@ -28,6 +28,7 @@ int mutant_parse(const char *spec, struct mutant *m, char *err, size_t errlen);
 /* mutant_format - the spec string of @m. */
 void mutant_format(const struct mutant *m, char *buf, size_t len);
 
+/* Out of line, asked only while a release-dropping mutant is in force. */
 bool mutant_drops_release_here(int kind);
 
 /*

@@ -125,7 +125,9 @@ const struct profile_index *profile_index_build(const struct profile *p)
 	for (i = 0; i < NR_KINDS; i++) {
 		int pos;
 
-		for (pos = x->max_rel_pos[i] + 1; x->max_rel_pos[i] >= 0 && pos < PROFILE_MAX_LABELS; pos++)
+		if (x->max_rel_pos[i] < 0)
+			continue;	/* no label releases it */
+		for (pos = x->max_rel_pos[i] + 1; pos < PROFILE_MAX_LABELS; pos++)
 			x->released_above[pos] |= 1ULL << i;
 	}
 	x->ready = true;

@@ -122,11 +122,11 @@ static void run_clone(const struct scenario *s, const struct op *op,
 		caller->__state = TASK_RUNNING;
 	}
 	current = caller;
-	if (run_oracles)
-		oracle_mark(&m);
 	trace_begin(&op->plan);
-	if (run_oracles)
+	if (run_oracles) {
+		oracle_mark(&m);
 		oracle_unwind_begin(&m, &op->call);
+	}
 	r->ret = s->profile->sys_clone(&op->call);
 	if (run_oracles) {
 		oracle_unwind_end();
@@ -157,9 +157,9 @@ static void run_exit(const struct op *op, struct op_result *r)
 		r->skipped = true;
 		return;
 	}
+	trace_begin(&(struct fault_plan){ 0 });
 	if (run_oracles)
 		oracle_mark(&m);
-	trace_begin(&(struct fault_plan){ 0 });
 	do_exit_and_reap(t);
 	if (run_oracles) {
 		oracle_after_exit(&m);
